@@ -1,0 +1,25 @@
+// @ts-check
+/** Security headers that do not depend on the request; the CSP with its per-request nonce is set in proxy.ts. */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // PGlite ships its WASM and data files; keeping it external stops the build from copying them
+  // into the publicly served static folder.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  experimental: {
+    serverActions: { bodySizeLimit: "256kb" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;
