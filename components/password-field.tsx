@@ -1,0 +1,160 @@
+"use client";
+
+import { useMemo, useState, type ReactNode } from "react";
+import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+import { Check, Eye, EyeOff, WandSparkles, X } from "lucide-react";
+import {
+  PASSWORD_RULES,
+  checkPasswordRules,
+  generatePassword,
+  passwordStrength,
+} from "@/lib/validation/password";
+import { CopyButton } from "./copy-button";
+import { Button } from "./ui/button";
+import { cn } from "./ui/cn";
+import { Field } from "./ui/field";
+import { Input } from "./ui/input";
+
+export type PasswordFieldProps<TFieldValues extends FieldValues> = {
+  control: Control<TFieldValues>;
+  /** A string field validated with strictPasswordSchema in the form's zod schema. */
+  name: FieldPath<TFieldValues>;
+  label?: ReactNode;
+  /** Length of generated passwords (8–32). */
+  generateLength?: number;
+  autoComplete?: string;
+  disabled?: boolean;
+  required?: boolean;
+  className?: string;
+};
+
+const RULE_MESSAGES = new Set(PASSWORD_RULES.map((r) => r.message));
+
+const METER_COLOURS = ["bg-destructive", "bg-destructive", "bg-warning", "bg-success", "bg-success"];
+
+function StrengthMeter({ value }: { value: string }) {
+  const strength = useMemo(() => passwordStrength(value), [value]);
+  // The checklist already states rule failures; here only the advice that goes beyond the rules.
+  const advice = strength.hints.filter((h) => !RULE_MESSAGES.has(h)).slice(0, 2);
+  if (!value) return null;
+  return (
+    <div className="grid gap-1">
+      <div className="flex gap-1" aria-hidden>
+        {[1, 2, 3, 4].map((i) => (
+          <span
+            key={i}
+            className={cn("h-1 flex-1 rounded-full bg-muted", strength.score >= i && METER_COLOURS[strength.score])}
+          />
+        ))}
+      </div>
+      <p className="text-xs text-muted-foreground">
+        <span aria-live="polite">
+          Strength: <span className="font-medium text-foreground">{strength.label}</span>
+        </span>
+        {advice.length > 0 ? <span> · {advice.join(" ")}</span> : null}
+      </p>
+    </div>
+  );
+}
+
+function RuleSummary({ value }: { value: string }) {
+  const checks = checkPasswordRules(value);
+  return (
+    <ul className="mt-0.5 grid gap-x-4 gap-y-0.5 sm:grid-cols-2" aria-label="Password rules">
+      {checks.map((c) => {
+        const met = value.length > 0 && c.ok;
+        return (
+          <li key={c.id} className={cn("flex items-center gap-1.5", met ? "text-success" : "text-muted-foreground")}>
+            {met ? <Check className="size-3.5 shrink-0" aria-hidden /> : <X className="size-3.5 shrink-0 opacity-60" aria-hidden />}
+            <span>
+              {c.summary}
+              <span className="sr-only">{met ? " (met)" : " (not met)"}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * Password input for react-hook-form with show/hide, a "Generate" button (crypto-random, always valid
+ * for every vendor), a strength meter and the console's rule checklist. The value is never logged or
+ * stored here; it lives in the form state only.
+ */
+export function PasswordField<TFieldValues extends FieldValues>({
+  control,
+  name,
+  label = "Password",
+  generateLength = 20,
+  autoComplete = "new-password",
+  disabled,
+  required,
+  className,
+}: PasswordFieldProps<TFieldValues>) {
+  const { field, fieldState } = useController({ control, name });
+  const [visible, setVisible] = useState(false);
+  const value = typeof field.value === "string" ? field.value : "";
+
+  function generate() {
+    field.onChange(generatePassword(generateLength));
+    // A generated password is useless unless the user can read or copy it.
+    setVisible(true);
+  }
+
+  return (
+    <Field
+      label={label}
+      error={fieldState.error}
+      required={required}
+      className={className}
+      description={
+        <div className="grid gap-2">
+          <StrengthMeter value={value} />
+          <RuleSummary value={value} />
+        </div>
+      }
+    >
+      {(controlProps) => (
+        <div className="flex gap-2">
+          <div className="relative min-w-0 flex-1">
+            <Input
+              {...controlProps}
+              ref={field.ref}
+              name={field.name}
+              value={value}
+              onChange={(e) => field.onChange(e.target.value)}
+              onBlur={field.onBlur}
+              type={visible ? "text" : "password"}
+              autoComplete={autoComplete}
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellCheck={false}
+              disabled={disabled}
+              className={cn("pr-16 font-mono", !visible && "tracking-wider")}
+            />
+            <div className="absolute inset-y-0 right-1 flex items-center gap-0.5">
+              {value ? <CopyButton value={value} label="Copy password" disabled={disabled} /> : null}
+              <Button
+                variant="ghost"
+                size="icon-xs"
+                // A toggle keeps one name; aria-pressed tells whether the password is shown.
+                aria-label="Show password"
+                aria-pressed={visible}
+                aria-controls={controlProps.id}
+                onClick={() => setVisible((v) => !v)}
+                disabled={disabled}
+              >
+                {visible ? <EyeOff aria-hidden /> : <Eye aria-hidden />}
+              </Button>
+            </div>
+          </div>
+          <Button variant="outline" onClick={generate} disabled={disabled}>
+            <WandSparkles aria-hidden />
+            Generate
+          </Button>
+        </div>
+      )}
+    </Field>
+  );
+}

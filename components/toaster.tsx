@@ -1,0 +1,32 @@
+"use client";
+
+import { lazy, Suspense, useSyncExternalStore } from "react";
+import { useTheme } from "next-themes";
+
+// Loaded after hydration: the root layout puts this on every page, and sonner would otherwise count
+// against each page's first-load JS budget. Pages that call toast() bundle sonner themselves anyway.
+const Sonner = lazy(() => import("sonner").then((m) => ({ default: m.Toaster })));
+
+const noopSubscribe = () => () => {};
+
+/**
+ * Sonner, following the console theme. Call `toast()` from "sonner" in client code.
+ * Toasts are for confirmations ("Access granted"); errors that need reading, a code or a request id
+ * belong in an inline <ErrorState> or <Alert>, because toasts disappear.
+ */
+export function Toaster() {
+  const { resolvedTheme } = useTheme();
+  const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  if (!mounted) return null;
+  return (
+    <Suspense fallback={null}>
+      <Sonner
+        theme={resolvedTheme === "dark" ? "dark" : "light"}
+        position="bottom-right"
+        closeButton
+        richColors
+        toastOptions={{ classNames: { toast: "font-sans" } }}
+      />
+    </Suspense>
+  );
+}
