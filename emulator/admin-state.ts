@@ -1,0 +1,99 @@
+import type { EmuContext } from "./context";
+import { COLL_NAMES, type DdsInstance, type TaurusInstance } from "./state-types";
+import { delOp, putOp } from "./store";
+import { formatChinaTime } from "./util";
+
+/** Read-only views for tests; password hashes and access secrets never leave the store. */
+export function summary(ctx: EmuContext): Record<string, number> {
+  return Object.fromEntries(COLL_NAMES.map((c) => [c, ctx.store.count(c)]));
+}
+
+export function dmsAccessesOfProxy(ctx: EmuContext, proxyId: number) {
+  return ctx.store
+    .values("dmsAccesses")
+    .filter((a) => a.proxyId === proxyId)
+    .sort((a, b) => a.proxyAccessId - b.proxyAccessId)
+    .map((a) => {
+      const u = ctx.store.get("dmsUsers", a.userId);
+      return {
+        proxyAccessId: a.proxyAccessId, proxyId: a.proxyId, instanceId: a.instanceId, tid: a.tid, userId: a.userId,
+        userUid: u?.uid ?? "", userName: u?.nickName ?? "", accessId: a.accessId, originInfo: a.originInfo,
+        indepAccount: a.indepAccount, hasIndepPassword: a.indepPasswordHash !== "", gmtCreate: formatChinaTime(a.gmtCreate),
+      };
+    });
+}
+
+/** Pairs (proxy, user) holding more than one access: what the console must never create. */
+export function dmsDuplicates(ctx: EmuContext) {
+  const groups = new Map<string, number[]>();
+  for (const a of ctx.store.values("dmsAccesses")) {
+    const k = `${a.proxyId}:${a.userId}`;
+    groups.set(k, [...(groups.get(k) ?? []), a.proxyAccessId]);
+  }
+  return [...groups.entries()]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([k, ids]) => {
+      const [proxyId, userId] = k.split(":").map(Number);
+      return { proxyId, userId, proxyAccessIds: ids.sort((x, y) => x - y) };
+    });
+}
+
+export function dmsUsers(ctx: EmuContext, tid?: number) {
+  return ctx.store
+    .values("dmsUsers")
+    .filter((u) => tid === undefined || u.tid === tid)
+    .sort((a, b) => a.userId - b.userId)
+    .map((u) => ({ userId: u.userId, tid: u.tid, uid: u.uid, nickName: u.nickName, state: u.state, roles: u.roles }));
+}
+
+export function mariaAccounts(ctx: EmuContext, instanceId: string) {
+  return ctx.store
+    .values("mariaAccounts")
+    .filter((a) => a.instanceId === instanceId)
+    .map((a) => ({
+      userName: a.userName, host: a.host, readOnly: a.readOnly, description: a.description,
+      createTime: formatChinaTime(a.createTime), updateTime: formatChinaTime(a.updateTime),
+    }));
+}
+
+export function ddsUsers(ctx: EmuContext, instanceId: string) {
+  return ctx.store
+    .values("ddsUsers")
+    .filter((u) => u.instanceId === instanceId)
+    .map((u) => ({ db: u.db, user: u.user, roles: u.roles }));
+}
+
+export function taurusProxy(ctx: EmuContext, proxyId: string) {
+  const p = ctx.store.get("taurusProxies", proxyId);
+  return p && { id: p.id, instanceId: p.instanceId, name: p.name, status: p.status, accessControl: p.accessControl };
+}
+
+/** Test hook: put an instance into a given state (e.g. to exercise "instance not normal"). */
+export function setStatus(ctx: EmuContext, service: string, id: string, status: unknown): boolean {
+  const s = ctx.store;
+  if (service === "mariadb") {
+    const i = s.get("mariaInstances", id);
+    if (!i || typeof status !== "number") return false;
+    s.commit([putOp("mariaInstances", id, { ...i, status })]);
+    return true;
+  }
+  if (service === "dds") {
+    const i = s.get("ddsInstances", id);
+    if (!i || typeof status !== "string") return false;
+    s.commit([putOp("ddsInstances", id, { ...i, status: status as DdsInstance["status"] })]);
+    return true;
+  }
+  if (service === "taurus") {
+    const i = s.get("taurusInstances", id);
+    if (!i || typeof status !== "string") return false;
+    s.commit([putOp("taurusInstances", id, { ...i, status: status as TaurusInstance["status"] })]);
+    return true;
+  }
+  return false;
+}
+
+export function revokeTokens(ctx: EmuContext): number {
+  const all = ctx.store.values("iamTokens");
+  ctx.store.commit(all.map((t) => delOp("iamTokens", t.hash)));
+  return all.length;
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+
+export interface TenantFixture {
+  tid: number;
+  name: string;
+}
+
+/** Typed view of demo-fixtures.json: plain data shared with the console's demo mode. */
+export interface DemoFixtures {
+  ports: Record<string, number>;
+  alibaba: {
+    accessKeyId: string;
+    accessKeySecret: string;
+    regionId: string;
+    tenants: TenantFixture[];
+    ownerInstanceId: number;
+    ownerProxyId: number;
+    largeProxyId: number;
+    accountUid: string;
+    largeInstanceId: number;
+    ownerUserId: number;
+    proxyIds: number[];
+    disabledUserId: number;
+  };
+  tencent: {
+    secretId: string;
+    secretKey: string;
+    region: string;
+    ownerInstanceId: string;
+    appId: number;
+    instanceIds: string[];
+    isolatedInstanceId: string;
+  };
+  huawei: {
+    region: string;
+    projectId: string;
+    ak: string;
+    sk: string;
+    domainId: string;
+    iam: { domainName: string; userName: string; password: string; userId: string };
+    secondaryProject: { id: string; region: string };
+    ownerTaurusInstanceId: string;
+    ownerTaurusProxyId: string;
+    ownerDdsInstanceId: string;
+    abnormalDdsInstanceId: string;
+  };
+}
+
+let cached: DemoFixtures | undefined;
+
+export function loadFixtures(): DemoFixtures {
+  if (!cached) {
+    const raw = readFileSync(new URL("./demo-fixtures.json", import.meta.url), "utf8");
+    cached = JSON.parse(raw) as DemoFixtures;
+  }
+  return cached;
+}
