@@ -1,0 +1,44 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { loginInput } from "@/lib/auth/credentials";
+import { getEnv } from "@/lib/env";
+
+export type LoginState = { error?: string; email?: string };
+
+function safeCallback(value: FormDataEntryValue | null): string {
+  const url = typeof value === "string" ? value : "";
+  // Only same-site paths: an absolute or protocol-relative URL here would be an open redirect.
+  return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
+}
+
+/**
+ * Sign-in with email and password. This action is public by nature (no session yet); Auth.js's
+ * authorize() does the throttling, the password check and the audit entry.
+ */
+export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get("email") ?? "").slice(0, 254);
+  const parsed = loginInput.safeParse({ email, password: formData.get("password") });
+  if (!parsed.success) return { email, error: "Enter your email address and password." };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return {
+        email,
+        error:
+          code === "locked"
+            ? `Too many failed sign-in attempts. Wait ${getEnv().LOGIN_LOCK_MINUTES} minutes and try again, or ask an admin.`
+            : "The email or password is not correct, or the account cannot sign in.",
+      };
+    }
+    throw error;
+  }
+}
+
+export async function ssoLoginAction(formData: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeCallback(formData.get("callbackUrl")) });
+}

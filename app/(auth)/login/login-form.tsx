@@ -1,0 +1,75 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { loginAction, ssoLoginAction, type LoginState } from "./actions";
+
+export function LoginForm({
+  callbackUrl,
+  ssoName,
+  ssoError,
+  demoPassword,
+}: {
+  callbackUrl: string;
+  ssoName: string | null;
+  ssoError: string | null;
+  demoPassword: string | null;
+}) {
+  const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {});
+  const error = state.error ?? ssoError;
+  return (
+    <Card>
+      <CardContent className="grid gap-5 pt-6">
+        <form action={formAction} className="grid gap-4" noValidate={false}>
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <div className="grid gap-1.5">
+            <Label htmlFor="email">Email</Label>
+            <Input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              defaultValue={state.email ?? ""}
+              aria-describedby={error ? "login-error" : undefined}
+            />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="password">Password</Label>
+            <Input id="password" name="password" type="password" autoComplete="current-password" required />
+          </div>
+          {error ? (
+            <p id="login-error" role="alert" data-testid="login-error" className="text-sm font-medium text-destructive">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Signing in…" : "Sign in"}
+          </Button>
+        </form>
+        {ssoName ? (
+          <form action={ssoLoginAction} className="grid gap-3">
+            <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
+              <span className="h-px flex-1 bg-border" />
+              or
+              <span className="h-px flex-1 bg-border" />
+            </div>
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <Button type="submit" variant="outline">
+              Continue with {ssoName}
+            </Button>
+          </form>
+        ) : null}
+        {demoPassword ? (
+          <p className="text-xs text-muted-foreground">
+            Demo mode: sign in as admin@, dba@, owner@, requester@ or auditor@example.com with password{" "}
+            <code className="font-mono">{demoPassword}</code>.
+          </p>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

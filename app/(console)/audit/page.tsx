@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Download } from "lucide-react";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { RelativeTime } from "@/components/relative-time";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requirePermission } from "@/lib/auth/session";
+import { listAuditEntries, type AuditEntryDto } from "@/lib/dal/audit";
+import { parseAuditFilter, type AuditFilter } from "@/lib/validation/audit";
+import { AuditFilters } from "./audit-filters";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+function filterQuery(filter: AuditFilter, page?: number): string {
+  const params = new URLSearchParams();
+  if (filter.actor) params.set("actor", filter.actor);
+  if (filter.action) params.set("action", filter.action);
+  if (filter.outcome) params.set("outcome", filter.outcome);
+  if (filter.from) params.set("from", filter.from.toISOString());
+  if (filter.to) params.set("to", filter.to.toISOString());
+  if (page && page > 1) params.set("page", String(page));
+  return params.toString();
+}
+
+const OUTCOME_VARIANT: Record<AuditEntryDto["outcome"], "success" | "destructive" | "outline" | "warning" | "secondary"> = {
+  success: "success",
+  failure: "destructive",
+  denied: "warning",
+  invalid: "warning",
+  intent: "outline",
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("audit:read");
+  const { filter, problems } = parseAuditFilter(await searchParams);
+  const { entries, total, pageSize } = await listAuditEntries(actor, filter);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const exportQuery = filterQuery(filter);
+
+  return (
+    <div className="grid gap-4">
+      <PageHeader
+        title="Audit log"
+        description="Every change and every refusal, append-only. Cloud changes show their intent before the vendor call and their outcome after it."
+        actions={
+          <Button asChild variant="outline">
+            <a href={`/api/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+              <Download aria-hidden /> Export CSV
+            </a>
+          </Button>
+        }
+      />
+      <AuditFilters
+        initial={{
+          actor: filter.actor ?? "",
+          action: filter.action ?? "",
+          outcome: filter.outcome ?? "",
+          from: filter.from?.toISOString() ?? "",
+          to: filter.to?.toISOString() ?? "",
+        }}
+      />
+      {problems.length ? <Alert variant="warning" title="Some filters were ignored">{problems.join("; ")}</Alert> : null}
+      <p className="text-sm text-muted-foreground" aria-live="polite">
+        {total.toLocaleString("en")} {total === 1 ? "entry" : "entries"}
+        {pages > 1 ? ` · page ${filter.page} of ${pages}` : ""}
+      </p>
+      {entries.length === 0 ? (
+        <EmptyState title="No entries" description="Nothing matches these filters." />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Time</TableHead>
+                <TableHead>Actor</TableHead>
+                <TableHead>Action</TableHead>
+                <TableHead>Target</TableHead>
+                <TableHead>Outcome</TableHead>
+                <TableHead>Details</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entries.map((e) => (
+                <TableRow key={e.id} data-testid="audit-row">
+                  <TableCell className="whitespace-nowrap text-sm">
+                    <RelativeTime value={e.at} />
+                  </TableCell>
+                  <TableCell>
+                    <div className="text-sm">{e.actorEmail ?? <span className="text-muted-foreground">anonymous</span>}</div>
+                    <div className="text-xs text-muted-foreground">{e.actorRoles.join(", ")}</div>
+                  </TableCell>
+                  <TableCell>
+                    <code className="font-mono text-xs">{e.action}</code>
+                  </TableCell>
+                  <TableCell className="max-w-56 truncate text-sm" title={e.target ?? undefined}>
+                    {e.target ?? "—"}
+                  </TableCell>
+                  <TableCell>
+                    <Badge variant={OUTCOME_VARIANT[e.outcome]}>{e.outcome}</Badge>
+                    {e.errorCode ? <div className="mt-1 font-mono text-xs">{e.errorCode}</div> : null}
+                  </TableCell>
+                  <TableCell className="min-w-64 text-xs">
+                    {e.message ? <div>{e.message}</div> : null}
+                    {e.vendorRequestId ? <div className="font-mono">request id {e.vendorRequestId}</div> : null}
+                    <details>
+                      <summary className="cursor-pointer text-muted-foreground">Parameters and client</summary>
+                      <pre className="mt-1 max-w-md overflow-x-auto rounded bg-muted p-2 font-mono text-[11px]" data-testid="audit-params">
+                        {JSON.stringify(e.params ?? {}, null, 2)}
+                      </pre>
+                      <div className="mt-1 text-muted-foreground">
+                        {e.ip ?? "unknown address"} · {e.userAgent ?? "unknown agent"}
+                        {e.correlationId ? ` · correlation ${e.correlationId}` : ""}
+                      </div>
+                    </details>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+          {filter.page > 1 ? (
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/audit?${filterQuery(filter, filter.page - 1)}`}>Previous</Link>
+            </Button>
+          ) : null}
+          {filter.page < pages ? (
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/audit?${filterQuery(filter, filter.page + 1)}`}>Next</Link>
+            </Button>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return (
+    <div aria-busy="true" aria-live="polite" className="grid gap-4">
+      <span className="sr-only">Loading…</span>
+      <Skeleton className="h-7 w-56" />
+      <Skeleton className="h-4 w-96 max-w-full" />
+      <Skeleton className="h-64 w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import Papa from "papaparse";
+import { appendAudit } from "@/lib/audit/log";
+import { can } from "@/lib/auth/permissions";
+import { metaFrom } from "@/lib/auth/request-meta";
+import { getActor } from "@/lib/auth/session";
+import { AUDIT_CSV_COLUMNS, exportAuditEntries } from "@/lib/dal/audit";
+import { parseAuditFilter } from "@/lib/validation/audit";
+
+export const dynamic = "force-dynamic";
+
+/** CSV of exactly the filtered view the auditor is looking at, streamed in batches. */
+export async function GET(request: Request) {
+  const actor = await getActor();
+  if (!actor) return new Response("Sign in first.", { status: 401 });
+  if (!can(actor, "audit:read")) return new Response("Not found.", { status: 404 });
+  const url = new URL(request.url);
+  const { filter, problems } = parseAuditFilter(Object.fromEntries(url.searchParams));
+  if (problems.length) return new Response(`Invalid filter: ${problems.join("; ")}`, { status: 400 });
+
+  await appendAudit({
+    actor: { id: actor.id, email: actor.email, roles: actor.roles },
+    action: "audit.export",
+    target: "audit_log",
+    params: { actor: filter.actor, action: filter.action, outcome: filter.outcome, from: filter.from, to: filter.to },
+    outcome: "success",
+    ...metaFrom(request.headers),
+  });
+
+  const encoder = new TextEncoder();
+  const batches = exportAuditEntries(actor, filter);
+  let headerSent = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) {
+        if (!headerSent) controller.enqueue(encoder.encode(`${AUDIT_CSV_COLUMNS.join(",")}\r\n`));
+        controller.close();
+        return;
+      }
+      const csv = Papa.unparse(next.value, { columns: [...AUDIT_CSV_COLUMNS], header: !headerSent, escapeFormulae: true, newline: "\r\n" });
+      headerSent = true;
+      controller.enqueue(encoder.encode(`${csv}\r\n`));
+    },
+  });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,41 @@
+/** What every server action returns. Shared by the wrapper (server) and forms (client): no server imports. */
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      formError: string;
+      fieldErrors?: FieldErrors;
+      /** Machine-readable reason: a vendor code, or one of the console's own (FORBIDDEN, INVALID_INPUT...). */
+      code?: string;
+      /** The vendor's request id, for support. */
+      requestId?: string;
+      /** The console's reference for an unexpected error, also written to the server log. */
+      ref?: string;
+    };
+
+export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
+
+/**
+ * An expected failure whose message is safe to show. Anything else thrown inside an action is
+ * logged and reaches the user only as a generic message with a reference id.
+ */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly options: { code?: string; fieldErrors?: FieldErrors; requestId?: string } = {},
+  ) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+export const ERROR_CODES = {
+  unauthenticated: "UNAUTHENTICATED",
+  forbidden: "FORBIDDEN",
+  notFound: "NOT_FOUND",
+  invalidInput: "INVALID_INPUT",
+  internal: "INTERNAL",
+} as const;

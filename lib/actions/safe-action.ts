@@ -1,0 +1,164 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { appendAudit } from "@/lib/audit/log";
+import { can, canAny, type Permission, type ResourceKey } from "@/lib/auth/permissions";
+import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
+import { getActor, type Actor } from "@/lib/auth/session";
+import { describeFailure } from "./failure";
+import { ActionError, ERROR_CODES, type ActionResult } from "./result";
+
+export interface ActionContext {
+  actor: Actor;
+  meta: RequestMeta;
+  /** Links this action's intent entry (if any) to its outcome entry in the audit log. */
+  correlationId: string;
+  /**
+   * Writes the audit intent before a cloud call. If it cannot be written it throws, and the
+   * cloud call never happens.
+   */
+  recordIntent(details?: { target?: string; params?: Record<string, unknown> }): Promise<void>;
+  /** Attaches the vendor's request id and extra (redacted) details to the outcome entry. */
+  setOutcome(details: { vendorRequestId?: string | null; target?: string; params?: Record<string, unknown>; message?: string }): void;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T> {
+  /** Audit action name, e.g. "users.create". */
+  name: string;
+  input: S;
+  permission: Permission;
+  /**
+   * The resource the call acts on, for permissions that owners hold on their own resources.
+   * Omit for permissions that only exist as "all".
+   */
+  resource?: (input: z.output<S>, actor: Actor) => Promise<ResourceKey | null> | ResourceKey | null;
+  /** Audit target, e.g. "user:ana@example.com". */
+  target?: (input: z.output<S>) => string;
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
+}
+
+function toPlainInput(raw: unknown): unknown {
+  if (raw instanceof FormData) {
+    const out: Record<string, unknown> = {};
+    for (const key of new Set(raw.keys())) {
+      if (key.startsWith("$ACTION")) continue;
+      const values = raw.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
+      out[key] = values.length > 1 ? values : values[0];
+    }
+    return out;
+  }
+  return raw;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one way to write a server action. Every exported action is a public POST endpoint, so in
+ * order: authenticate (fresh from the database), authorize by role, validate with zod, authorize
+ * the resource, run, and write the audit entry for every outcome, refusals included.
+ */
+export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
+  return async function action(raw: z.input<S> | FormData): Promise<ActionResult<T>> {
+    const meta = await requestMeta();
+    const actor = await getActor();
+    const audit = (entry: Omit<Parameters<typeof appendAudit>[0], "action" | "ip" | "userAgent">) =>
+      appendAudit({ ...entry, action: def.name, ...meta });
+
+    if (!actor) {
+      await audit({ actor: null, outcome: "denied", message: "not signed in" });
+      return { ok: false, code: ERROR_CODES.unauthenticated, formError: "Your session has ended. Sign in again." };
+    }
+    const who = { id: actor.id, email: actor.email, roles: actor.roles };
+
+    if (!canAny(actor, def.permission)) {
+      await audit({ actor: who, outcome: "denied", message: `missing permission ${def.permission}` });
+      return { ok: false, code: ERROR_CODES.forbidden, formError: "You do not have permission to do this." };
+    }
+
+    const parsed = def.input.safeParse(toPlainInput(raw));
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      await audit({
+        actor: who,
+        outcome: "invalid",
+        params: typeof raw === "object" && raw && !(raw instanceof FormData) ? (raw as Record<string, unknown>) : null,
+        message: Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500),
+      });
+      return { ok: false, code: ERROR_CODES.invalidInput, formError: "Some fields need attention.", fieldErrors };
+    }
+    const input = parsed.data;
+    const params = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : { value: input };
+    let target = def.target?.(input) ?? null;
+
+    if (def.resource) {
+      const resource = await def.resource(input, actor);
+      if (!resource || !can(actor, def.permission, resource)) {
+        await audit({ actor: who, outcome: "denied", target, params, message: `no ${def.permission} on ${resource ?? "unknown resource"}` });
+        // "Not yours" reads as not found: it does not confirm the resource exists.
+        return { ok: false, code: ERROR_CODES.notFound, formError: "That resource was not found, or you may not change it." };
+      }
+    } else if (!can(actor, def.permission)) {
+      await audit({ actor: who, outcome: "denied", target, params, message: `no ${def.permission}` });
+      return { ok: false, code: ERROR_CODES.forbidden, formError: "You do not have permission to do this." };
+    }
+
+    const correlationId = randomUUID();
+    let intentWritten = false;
+    const outcome: { vendorRequestId?: string | null; params?: Record<string, unknown>; message?: string } = {};
+    const ctx: ActionContext = {
+      actor,
+      meta,
+      correlationId,
+      async recordIntent(details) {
+        if (details?.target) target = details.target;
+        await audit({ actor: who, outcome: "intent", target, params: { ...params, ...details?.params }, correlationId });
+        intentWritten = true;
+      },
+      setOutcome(details) {
+        if (details.target) target = details.target;
+        Object.assign(outcome, details);
+      },
+    };
+
+    let data: T;
+    try {
+      data = await def.handler(input, ctx);
+    } catch (error) {
+      unstable_rethrow(error);
+      const failure = describeFailure(error, def.name);
+      await audit({
+        actor: who,
+        outcome: "failure",
+        target,
+        params: { ...params, ...outcome.params },
+        correlationId: intentWritten ? correlationId : null,
+        errorCode: failure.code ?? null,
+        vendorRequestId: failure.requestId ?? outcome.vendorRequestId,
+        message: failure.ref ? `unexpected error, ref ${failure.ref}` : failure.formError,
+      }).catch((auditError) => console.error(`[action ${def.name}] audit write failed:`, auditError));
+      return failure;
+    }
+    // The change has happened; a failed outcome write must not report it as failed. The intent
+    // entry and the operation record still tell reconciliation what was attempted.
+    await audit({
+      actor: who,
+      outcome: "success",
+      target,
+      params: { ...params, ...outcome.params },
+      correlationId: intentWritten ? correlationId : null,
+      vendorRequestId: outcome.vendorRequestId,
+      message: outcome.message,
+    }).catch((auditError) => console.error(`[action ${def.name}] audit write failed after success:`, auditError));
+    return { ok: true, data };
+  };
+}
+
+export { ActionError };

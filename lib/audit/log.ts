@@ -1,0 +1,87 @@
+import "server-only";
+import { and, count, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema";
+import { redactRecord } from "./redact";
+
+export type AuditOutcome = (typeof auditLog.$inferInsert)["outcome"];
+
+export interface AuditEntryInput {
+  actor: { id: string; email: string; roles: readonly string[] } | null;
+  action: string;
+  target?: string | null;
+  params?: Record<string, unknown> | null;
+  outcome: AuditOutcome;
+  correlationId?: string | null;
+  errorCode?: string | null;
+  message?: string | null;
+  vendorRequestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Appends one entry; parameters are redacted here so no caller can forget. Throws if the write fails. */
+export async function appendAudit(entry: AuditEntryInput): Promise<void> {
+  const db = await getDb();
+  await db.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    actorRoles: [...(entry.actor?.roles ?? [])],
+    action: entry.action,
+    target: entry.target ?? null,
+    params: redactRecord(entry.params),
+    outcome: entry.outcome,
+    correlationId: entry.correlationId ?? null,
+    errorCode: entry.errorCode ?? null,
+    message: entry.message?.slice(0, 1000) ?? null,
+    vendorRequestId: entry.vendorRequestId ?? null,
+    ip: entry.ip?.slice(0, 100) ?? null,
+    userAgent: entry.userAgent?.slice(0, 400) ?? null,
+  });
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+}
+
+function whereFor(query: AuditQuery): SQL | undefined {
+  const clauses: SQL[] = [];
+  if (query.actor) clauses.push(ilike(auditLog.actorEmail, `%${escapeLike(query.actor)}%`));
+  if (query.action) clauses.push(ilike(auditLog.action, `%${escapeLike(query.action)}%`));
+  if (query.outcome) clauses.push(eq(auditLog.outcome, query.outcome));
+  if (query.from) clauses.push(gte(auditLog.at, query.from));
+  if (query.to) clauses.push(lte(auditLog.at, query.to));
+  return clauses.length ? and(...clauses) : undefined;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export async function queryAudit(query: AuditQuery, page: { limit: number; offset: number }) {
+  const db = await getDb();
+  const where = whereFor(query);
+  const [rows, totals] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** Streams the filtered view in batches so an export of a large log does not sit in memory at once. */
+export async function* iterateAudit(query: AuditQuery, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+  const db = await getDb();
+  const where = whereFor(query);
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(batchSize).offset(offset);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+  }
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { userResources, users } from "@/lib/db/schema";
+import { auth } from "./auth";
+import { can, canAny, isRole, type Permission, type Principal, type ResourceKey, type Role } from "./permissions";
+
+export interface Actor extends Principal {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  resources: ReadonlySet<string>;
+}
+
+/**
+ * The signed-in user as the database says right now, once per request. A token is only a claim:
+ * a disabled user, a reset password (session version bump) or changed roles take effect on the
+ * very next request, not when the token expires.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const uid = session?.user?.id;
+  if (!uid) return null;
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, uid)).limit(1);
+  if (!user || user.disabled || user.sessionVersion !== session.user.sessionVersion) return null;
+  const owned = await db.select({ resource: userResources.resource }).from(userResources).where(eq(userResources.userId, uid));
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles.filter(isRole),
+    resources: new Set(owned.map((r) => r.resource)),
+  };
+});
+
+/** For pages: sends a signed-out visitor to the login page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** For pages: a user without the permission gets a not-found, which reveals nothing. */
+export async function requirePermission(permission: Permission, resource?: ResourceKey): Promise<Actor> {
+  const actor = await requireActor();
+  const allowed = resource ? can(actor, permission, resource) : canAny(actor, permission);
+  if (!allowed) notFound();
+  return actor;
+}

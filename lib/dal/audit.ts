@@ -1,0 +1,68 @@
+import "server-only";
+import { iterateAudit, queryAudit, type AuditRow } from "@/lib/audit/log";
+import { ActionError } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/session";
+import { AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/validation/audit";
+
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  actorEmail: string | null;
+  actorRoles: string[];
+  action: string;
+  target: string | null;
+  params: Record<string, unknown> | null;
+  outcome: AuditRow["outcome"];
+  correlationId: string | null;
+  errorCode: string | null;
+  message: string | null;
+  vendorRequestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+function toDto(row: AuditRow): AuditEntryDto {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorEmail: row.actorEmail,
+    actorRoles: row.actorRoles,
+    action: row.action,
+    target: row.target,
+    params: row.params ?? null,
+    outcome: row.outcome,
+    correlationId: row.correlationId,
+    errorCode: row.errorCode,
+    message: row.message,
+    vendorRequestId: row.vendorRequestId,
+    ip: row.ip,
+    userAgent: row.userAgent,
+  };
+}
+
+function assertReader(actor: Actor) {
+  if (!can(actor, "audit:read")) throw new ActionError("You do not have permission to read the audit log.", { code: "FORBIDDEN" });
+}
+
+export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
+  assertReader(actor);
+  const { rows, total } = await queryAudit(filter, { limit: AUDIT_PAGE_SIZE, offset: (filter.page - 1) * AUDIT_PAGE_SIZE });
+  return { entries: rows.map(toDto), total, pageSize: AUDIT_PAGE_SIZE };
+}
+
+export const AUDIT_CSV_COLUMNS = [
+  "id", "at", "actorEmail", "actorRoles", "action", "target", "outcome", "errorCode", "message",
+  "vendorRequestId", "correlationId", "ip", "userAgent", "params",
+] as const;
+
+/** Batches of CSV-ready records for the export route; params are already redacted at write time. */
+export async function* exportAuditEntries(actor: Actor, filter: AuditFilter) {
+  assertReader(actor);
+  for await (const batch of iterateAudit(filter)) {
+    yield batch.map((row) => {
+      const dto = toDto(row);
+      return { ...dto, actorRoles: dto.actorRoles.join(" "), params: dto.params ? JSON.stringify(dto.params) : "" };
+    });
+  }
+}

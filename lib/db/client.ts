@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+/** One type for both drivers: the code above this layer never knows which one it runs on. */
+export type DB = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: DB;
+  kind: "postgres" | "pglite";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+export class DataFolderLockedError extends Error {
+  constructor(folder: string, holder: string) {
+    super(
+      `The embedded database folder ${folder} is already open in another process (${holder}). ` +
+        "Only one process may use a PGlite folder: stop the other one, or point DATABASE_URL at PostgreSQL to run several.",
+    );
+    this.name = "DataFolderLockedError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite has no cross-process lock and two writers corrupt the folder, so a lock file holds the
+ * owner's pid. A lock left by a dead process (a kill -9) is taken over.
+ */
+export function acquireFolderLock(folder: string): () => void {
+  // Beside the folder, not inside it: the folder belongs to Postgres.
+  const lockPath = `${folder}.lock`;
+  const me = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, me, { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          const current = fs.readFileSync(lockPath, "utf8");
+          if (current === me) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      let holder: { pid?: number; host?: string } = {};
+      try {
+        holder = JSON.parse(fs.readFileSync(lockPath, "utf8"));
+      } catch {
+        // unreadable lock: treat as stale
+      }
+      const sameHost = !holder.host || holder.host === os.hostname();
+      if (holder.pid && holder.pid !== process.pid && sameHost && isAlive(holder.pid)) {
+        throw new DataFolderLockedError(folder, `pid ${holder.pid}`);
+      }
+      if (!sameHost) throw new DataFolderLockedError(folder, `host ${holder.host}`);
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataFolderLockedError(folder, "unknown holder");
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function createDb(url: string): DbHandle {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = drizzlePg(pool, { schema });
+    return {
+      db: db as unknown as DB,
+      kind: "postgres",
+      // Several console instances may start together: an advisory lock serialises their migrations.
+      migrate: async () => {
+        const client = await pool.connect();
+        try {
+          await client.query("select pg_advisory_lock(727274)");
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+        } finally {
+          await client.query("select pg_advisory_unlock(727274)").catch(() => undefined);
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  let release: () => void = () => undefined;
+  let client: PGlite;
+  if (url === "memory://") {
+    client = new PGlite();
+  } else {
+    const folder = path.resolve(url);
+    fs.mkdirSync(folder, { recursive: true });
+    release = acquireFolderLock(folder);
+    client = new PGlite(folder);
+  }
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as DB,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** Cheap liveness probe used by the health route. */
+export async function ping(db: DB): Promise<void> {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    disabled: boolean("disabled").notNull().default(false),
+    /** Bumped on disable, password reset or role change: sessions carrying an older value end. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    source: text("source", { enum: ["local", "oidc"] }).notNull().default("local"),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+);
+
+/** Cloud resources an `owner` may act on, as "<kind>:<id>" keys (e.g. "dms-instance:5101"). */
+export const userResources = pgTable(
+  "user_resources",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    resource: text("resource").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.resource] }), index("user_resources_resource_idx").on(t.resource)],
+);
+
+/** Failed sign-in counters keyed by "email:<addr>" or "ip:<addr>"; shared by every console instance. */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/** Append-only: a trigger in the migrations refuses UPDATE, DELETE and TRUNCATE. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email"),
+    actorRoles: text("actor_roles").array().notNull().default(sql`'{}'::text[]`),
+    action: text("action").notNull(),
+    target: text("target"),
+    params: jsonb("params").$type<Record<string, unknown>>(),
+    outcome: text("outcome", { enum: ["intent", "success", "failure", "denied", "invalid"] }).notNull(),
+    /** Joins a cloud change's intent row to its outcome row. */
+    correlationId: uuid("correlation_id"),
+    errorCode: text("error_code"),
+    message: text("message"),
+    vendorRequestId: text("vendor_request_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorEmail),
+    index("audit_log_action_idx").on(t.action),
+    index("audit_log_correlation_idx").on(t.correlationId),
+  ],
+);
+
+export const cloudAccounts = pgTable(
+  "cloud_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    vendor: text("vendor", { enum: ["alibaba", "huawei", "tencent"] }).notNull(),
+    name: text("name").notNull(),
+    region: text("region").notNull(),
+    /** Non-secret settings: endpoint overrides, tenant id, project id, IAM user names. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+    /** AES-256-GCM envelope of the secret fields; never leaves lib/dal. */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    /** What the UI may show instead of a secret, e.g. "LTAI…0001". */
+    secretHint: text("secret_hint").notNull(),
+    lastTestAt: timestamp("last_test_at", { withTimezone: true }),
+    lastTestOk: boolean("last_test_ok"),
+    lastTestMessage: text("last_test_message"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("cloud_accounts_name_unique").on(sql`lower(${t.name})`)],
+);
+
+/**
+ * Every cloud change as a durable record: written as `pending` before the vendor call and
+ * settled after it. A row left `pending` by a crash is what reconciliation looks for.
+ * The idempotency key makes a double-submitted form one change, not two.
+ */
+export const cloudOperations = pgTable(
+  "cloud_operations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    kind: text("kind").notNull(),
+    cloudAccountId: uuid("cloud_account_id").references(() => cloudAccounts.id, { onDelete: "set null" }),
+    target: text("target").notNull(),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed", "unknown"] }).notNull().default("pending"),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    vendorRequestId: text("vendor_request_id"),
+    jobId: uuid("job_id"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("cloud_operations_idempotency_unique").on(t.idempotencyKey),
+    index("cloud_operations_status_idx").on(t.status),
+    index("cloud_operations_job_idx").on(t.jobId),
+  ],
+);

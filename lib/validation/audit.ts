@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+export const AUDIT_OUTCOMES = ["intent", "success", "failure", "denied", "invalid"] as const;
+export const AUDIT_PAGE_SIZE = 50;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const optionalInstant = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const date = new Date(v);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Not a valid date and time" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** The audit page's URL state; shared by the page, the filter form and the CSV export. */
+export const auditFilterInput = z
+  .object({
+    actor: optionalText(254),
+    action: optionalText(100),
+    outcome: z.enum(AUDIT_OUTCOMES, { error: "Unknown outcome" }).optional().or(z.literal("").transform(() => undefined)),
+    from: optionalInstant,
+    to: optionalInstant,
+    page: z.coerce.number<number>().int().min(1).max(100_000).default(1),
+  })
+  .superRefine((value, ctx) => {
+    if (value.from && value.to && value.from > value.to) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "“To” must be after “From”" });
+    }
+  });
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  outcome?: (typeof AUDIT_OUTCOMES)[number];
+  from?: Date;
+  to?: Date;
+  page: number;
+}
+
+/** Reads URL search params leniently: a bad value is reported and dropped, never a 500. */
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>): { filter: AuditFilter; problems: string[] } {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = auditFilterInput.safeParse(flat);
+  if (parsed.success) return { filter: parsed.data, problems: [] };
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const problems = parsed.error.issues.map((i) => `${String(i.path[0] ?? "filter")}: ${i.message}`);
+  const kept = Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k)));
+  const retry = auditFilterInput.safeParse(kept);
+  return { filter: retry.success ? retry.data : { page: 1 }, problems };
+}
