@@ -1,0 +1,225 @@
+import type { z } from "zod";
+import { ProviderError } from "@/lib/providers/errors";
+import { redactText } from "@/lib/providers/redact";
+import { parseJsonSafe } from "@/lib/providers/safe-json";
+import { percentEncode } from "@/lib/providers/crypto-utils";
+import type { ProviderLogger, Vendor } from "@/lib/providers/types";
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface OutgoingRequest {
+  action: string;
+  method: HttpMethod;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Parsed body (64-bit safe), or undefined when the body is not JSON. */
+  json: unknown;
+}
+
+export interface VendorErrorInfo {
+  code: string;
+  message?: string;
+  requestId?: string;
+}
+
+export interface HttpBaseConfig {
+  vendor: Vendor;
+  service: string;
+  /** Full base URL, e.g. https://dms-enterprise.aliyuncs.com or http://127.0.0.1:4601. */
+  baseUrl: string;
+  /** Adds authentication; must not change anything it signs afterwards. */
+  sign: (request: OutgoingRequest) => OutgoingRequest | Promise<OutgoingRequest>;
+  /** Reads the vendor's error envelope; undefined means the response is a success. */
+  readError: (response: RawResponse) => VendorErrorInfo | undefined;
+  readRequestId: (response: RawResponse) => string | undefined;
+  /** Selects the part of the body the schema validates (Tencent wraps everything in Response). */
+  unwrap?: (json: unknown) => unknown;
+  /**
+   * Called before every attempt (client-side rate limiting); the function it returns is called as
+   * soon as the answer (or a failure) arrives.
+   */
+  beforeSend?: (action: string, signal?: AbortSignal) => Promise<(() => void) | void>;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  logger?: ProviderLogger;
+  /** Credential secrets to scrub from anything surfaced. */
+  secrets?: readonly string[];
+}
+
+export interface CallSpec<S extends z.ZodType> {
+  action: string;
+  method: HttpMethod;
+  /** Appended to the base URL's path. */
+  path: string;
+  query?: ReadonlyArray<readonly [string, string]>;
+  headers?: Record<string, string>;
+  body?: string;
+  schema: S;
+  /** Values sent in this request that must never surface (passwords). */
+  secrets?: readonly string[];
+  signal?: AbortSignal;
+  /** Treat an empty 2xx body as `{}` (APIs documented only as "200 OK"). */
+  emptyBodyOk?: boolean;
+}
+
+export interface CallResult<T> {
+  data: T;
+  status: number;
+  requestId?: string;
+  headers: Headers;
+}
+
+export type HttpBase = <S extends z.ZodType>(spec: CallSpec<S>, attempt?: number) => Promise<CallResult<z.output<S>>>;
+
+export function buildUrl(baseUrl: string, path: string, query?: ReadonlyArray<readonly [string, string]>): URL {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}${path}` || "/";
+  // RFC 3986 encoding (space as %20), which every vendor's canonicalisation agrees with.
+  url.search = (query ?? []).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+  return url;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+}
+
+/**
+ * One small HTTP base for all vendors: builds the URL, signs, sends with a timeout, parses the body
+ * without losing 64-bit integers, maps vendor error envelopes to ProviderError, and validates the
+ * payload with a zod schema. One call is one attempt; retries live in resilience.ts.
+ */
+export function createHttpBase(config: HttpBaseConfig): HttpBase {
+  const doFetch = config.fetch ?? fetch;
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  return async function send<S extends z.ZodType>(spec: CallSpec<S>, attempt = 1) {
+    const secrets = [...(config.secrets ?? []), ...(spec.secrets ?? [])];
+    const scrub = (text: string | undefined) => (text === undefined ? undefined : redactText(text, secrets));
+    const fail = (init: Omit<ConstructorParameters<typeof ProviderError>[0], "vendor" | "service" | "action">) =>
+      new ProviderError({ vendor: config.vendor, service: config.service, action: spec.action, ...init });
+
+    if (spec.signal?.aborted) throw fail({ kind: "network", code: "Aborted", retryable: false });
+    let release: (() => void) | undefined;
+    try {
+      release = (await config.beforeSend?.(spec.action, spec.signal)) ?? undefined;
+    } catch (cause) {
+      if (spec.signal?.aborted) throw fail({ kind: "network", code: "Aborted", retryable: false, cause });
+      throw cause;
+    }
+
+    const unsigned: OutgoingRequest = {
+      action: spec.action,
+      method: spec.method,
+      url: buildUrl(config.baseUrl, spec.path, spec.query),
+      headers: { ...spec.headers },
+      body: spec.body,
+    };
+    const request = await config.sign(unsigned);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const started = performance.now();
+    const log = (status?: number, requestId?: string, errorCode?: string) =>
+      config.logger?.({
+        vendor: config.vendor,
+        service: config.service,
+        action: spec.action,
+        method: spec.method,
+        path: request.url.pathname,
+        status,
+        durationMs: Math.round(performance.now() - started),
+        requestId,
+        errorCode,
+        attempt,
+      });
+
+    let response: RawResponse;
+    try {
+      const res = await doFetch(request.url, {
+        method: request.method,
+        headers: Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== "host")),
+        body: request.body,
+        signal,
+        redirect: "manual",
+      });
+      const text = await res.text();
+      release?.();
+      let json: unknown;
+      try {
+        json = text.length > 0 ? parseJsonSafe(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      response = { status: res.status, headers: res.headers, text, json };
+    } catch (cause) {
+      release?.();
+      const error = spec.signal?.aborted
+        ? fail({ kind: "network", code: "Aborted", retryable: false, cause })
+        : timeout.aborted
+          ? fail({ kind: "timeout", code: "RequestTimeout", vendorMessage: `No answer within ${timeoutMs} ms` })
+          : fail({ kind: "network", code: "NetworkError", vendorMessage: scrub(networkMessage(cause)) });
+      log(undefined, undefined, error.code);
+      throw error;
+    }
+
+    const requestId = config.readRequestId(response);
+    const vendorError = config.readError(response);
+    if (vendorError) {
+      log(response.status, vendorError.requestId ?? requestId, vendorError.code);
+      throw fail({
+        kind: "vendor",
+        code: vendorError.code,
+        httpStatus: response.status,
+        vendorMessage: scrub(vendorError.message),
+        requestId: vendorError.requestId ?? requestId,
+      });
+    }
+    if (response.status < 200 || response.status >= 300) {
+      log(response.status, requestId, "HttpError");
+      throw fail({
+        kind: "vendor",
+        code: "HttpError",
+        httpStatus: response.status,
+        vendorMessage: scrub(response.text.slice(0, 200)),
+        requestId,
+      });
+    }
+    if (response.json === undefined && spec.emptyBodyOk && response.text.trim() === "") {
+      response = { ...response, json: {} };
+    }
+    if (response.json === undefined) {
+      log(response.status, requestId, "InvalidResponse");
+      throw fail({ kind: "invalid-response", code: "InvalidResponse", httpStatus: response.status, vendorMessage: "Response body is not JSON", requestId });
+    }
+    const parsed = spec.schema.safeParse(config.unwrap ? config.unwrap(response.json) : response.json);
+    if (!parsed.success) {
+      log(response.status, requestId, "InvalidResponse");
+      throw fail({
+        kind: "invalid-response",
+        code: "InvalidResponse",
+        httpStatus: response.status,
+        vendorMessage: scrub(`Unexpected response shape: ${describeIssues(parsed.error)}`),
+        requestId,
+      });
+    }
+    log(response.status, requestId);
+    return { data: parsed.data as z.output<S>, status: response.status, requestId, headers: response.headers };
+  };
+}
+
+function networkMessage(cause: unknown): string {
+  if (!(cause instanceof Error)) return "fetch failed";
+  const inner = cause.cause instanceof Error ? ` (${(cause.cause as NodeJS.ErrnoException).code ?? cause.cause.message})` : "";
+  return `${cause.message}${inner}`;
+}
