@@ -12,8 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
-  outputDir: "test-results/artifacts",
+  reporter: [["list"], ["json", { outputFile: E2E.reportFile }]],
+  outputDir: E2E.artifactsDir,
   use: {
     baseURL: E2E.baseURL,
     trace: "retain-on-failure",
@@ -38,6 +38,14 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: "node e2e/support/reset-data.mjs emulator && npx tsx emulator/main.ts",
+      url: `${E2E.emulatorAdmin}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { EMULATOR_PORT: String(E2E.emulatorPort), EMULATOR_DATA_DIR: ".e2e-data/emulator", EMULATOR_SEED: "demo" },
+      stdout: "pipe",
+    },
+    {
       command: "npx tsx e2e/support/oidc-server.ts",
       url: `${E2E.oidcIssuer}/.well-known/openid-configuration`,
       timeout: 60_000,
@@ -46,7 +54,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `node e2e/support/reset-data.mjs && npx next start -p ${E2E.port}`,
+      command: `node e2e/support/reset-data.mjs console && npx next start -p ${E2E.port}`,
       url: `${E2E.baseURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -1,4 +1,6 @@
-// Each e2e run starts from an empty embedded database folder (PostgreSQL runs get a fresh database from the runner).
+// Each e2e run starts its servers from empty data folders: `node reset-data.mjs console|emulator`.
+// (PostgreSQL runs get a fresh database from scripts/test-all.ts instead.)
 import fs from "node:fs";
-fs.rmSync(".e2e-data", { recursive: true, force: true });
-fs.rmSync(".e2e-data.lock", { force: true });
+const which = process.argv[2];
+if (which !== "console" && which !== "emulator") throw new Error("usage: reset-data.mjs console|emulator");
+fs.rmSync(`.e2e-data/${which}`, { recursive: true, force: true });
