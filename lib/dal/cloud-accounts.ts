@@ -1,0 +1,217 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { ActionError } from "@/lib/actions/result";
+import { can, canAny, type Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { cloudAccounts } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { testConnection } from "@/lib/providers/factory";
+import type { ProviderConnection } from "@/lib/providers/types";
+import { maskIdentifier, openSecret, sealSecret } from "@/lib/secrets/box";
+import type { CloudAccountValues, VendorName } from "@/lib/validation/cloud-accounts";
+
+/** What may leave the server about a cloud account: never a secret, only a masked key id. */
+export interface CloudAccountDto {
+  id: string;
+  vendor: VendorName;
+  name: string;
+  region: string;
+  settings: Record<string, string>;
+  credentialHint: string;
+  lastTest: { at: string; ok: boolean; message: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Row = typeof cloudAccounts.$inferSelect;
+
+/** Secret half of a connection; sealed as JSON under CREDENTIALS_KEY, bound to the account id. */
+type Credentials = ProviderConnection["credentials"];
+
+function toDto(row: Row): CloudAccountDto {
+  return {
+    id: row.id,
+    vendor: row.vendor,
+    name: row.name,
+    region: row.region,
+    settings: Object.fromEntries(Object.entries(row.settings).map(([k, v]) => [k, String(v)])),
+    credentialHint: row.secretHint,
+    lastTest: row.lastTestAt ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), message: row.lastTestMessage ?? "" } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function seal(id: string, credentials: Credentials): string {
+  return sealSecret(JSON.stringify(credentials), getEnv().CREDENTIALS_KEY, `cloud-account:${id}`);
+}
+
+function unseal(row: Row): Credentials {
+  return JSON.parse(openSecret(row.secretCiphertext, getEnv().CREDENTIALS_KEY, `cloud-account:${row.id}`)) as Credentials;
+}
+
+function assertManager(actor: Actor) {
+  if (!can(actor, "cloudAccounts:manage")) throw new ActionError("Only admins manage cloud accounts.", { code: "FORBIDDEN" });
+}
+
+/** Non-secret settings of the input; Huawei's auth kind follows the credentials actually stored. */
+function settingsOf(input: CloudAccountValues, credentials: Credentials): Record<string, string> {
+  const clean = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  switch (input.vendor) {
+    case "alibaba":
+      return clean({ endpoint: input.endpoint, tenantId: input.tenantId, signature: input.signature });
+    case "tencent":
+      return clean({ endpoint: input.endpoint });
+    case "huawei":
+      return clean({
+        projectId: input.projectId,
+        authKind: "kind" in credentials ? credentials.kind : input.authKind,
+        taurusEndpoint: input.taurusEndpoint,
+        ddsEndpoint: input.ddsEndpoint,
+        iamEndpoint: input.iamEndpoint,
+      });
+  }
+}
+
+/** The credentials the input sets (validation guarantees every field when they are set). */
+function credentialsOf(input: CloudAccountValues): Credentials {
+  switch (input.vendor) {
+    case "alibaba":
+      return { accessKeyId: input.accessKeyId!, accessKeySecret: input.accessKeySecret! };
+    case "tencent":
+      return { secretId: input.secretId!, secretKey: input.secretKey! };
+    case "huawei":
+      return input.authKind === "aksk"
+        ? { kind: "aksk", ak: input.ak!, sk: input.sk! }
+        : { kind: "iam", domainName: input.domainName!, userName: input.userName!, password: input.password! };
+  }
+}
+
+function hintOf(credentials: Credentials): string {
+  if ("accessKeyId" in credentials) return `AccessKey ${maskIdentifier(credentials.accessKeyId)}`;
+  if ("secretId" in credentials) return `SecretId ${maskIdentifier(credentials.secretId)}`;
+  return credentials.kind === "aksk" ? `AK ${maskIdentifier(credentials.ak)}` : `IAM user ${credentials.domainName}/${credentials.userName}`;
+}
+
+/** Builds the client connection for a stored account. Only the data layer calls this. */
+export function connectionOf(row: Row): ProviderConnection {
+  const s = row.settings as Record<string, string | undefined>;
+  const credentials = unseal(row);
+  switch (row.vendor) {
+    case "alibaba":
+      return {
+        vendor: "alibaba",
+        regionId: row.region,
+        endpoint: s.endpoint,
+        signature: s.signature === "v1" ? "v1" : "acs3",
+        credentials: credentials as Extract<ProviderConnection, { vendor: "alibaba" }>["credentials"],
+      };
+    case "tencent":
+      return { vendor: "tencent", region: row.region, endpoint: s.endpoint, credentials: credentials as Extract<ProviderConnection, { vendor: "tencent" }>["credentials"] };
+    case "huawei":
+      return {
+        vendor: "huawei",
+        region: row.region,
+        projectId: s.projectId ?? "",
+        endpoints: { taurus: s.taurusEndpoint, dds: s.ddsEndpoint, iam: s.iamEndpoint },
+        credentials: credentials as Extract<ProviderConnection, { vendor: "huawei" }>["credentials"],
+      };
+  }
+}
+
+async function findRow(id: string): Promise<Row> {
+  const db = await getDb();
+  const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, id)).limit(1);
+  if (!row) throw new ActionError("That cloud account no longer exists.", { code: "NOT_FOUND" });
+  return row;
+}
+
+/**
+ * A stored account and its live connection, for features acting on the cloud. The caller names
+ * the permission it needs; an account is only visible to someone holding it for some resource.
+ */
+export async function resolveCloudAccount(actor: Actor, id: string, permission: Permission, vendor?: VendorName) {
+  if (!canAny(actor, permission)) throw new ActionError("That cloud account was not found.", { code: "NOT_FOUND" });
+  const row = await findRow(id).catch(() => {
+    throw new ActionError("That cloud account was not found.", { code: "NOT_FOUND" });
+  });
+  if (vendor && row.vendor !== vendor) throw new ActionError("That cloud account is not an account of this cloud.", { code: "NOT_FOUND" });
+  return { account: toDto(row), connection: connectionOf(row), settings: row.settings as Record<string, string | undefined> };
+}
+
+export async function listCloudAccounts(actor: Actor): Promise<CloudAccountDto[]> {
+  assertManager(actor);
+  const db = await getDb();
+  return (await db.select().from(cloudAccounts).orderBy(asc(sql`lower(${cloudAccounts.name})`))).map(toDto);
+}
+
+/** Names only, for the account pickers of features; requires the feature's permission. */
+export async function listCloudAccountOptions(actor: Actor, vendor: VendorName, permission: Permission) {
+  if (!canAny(actor, permission)) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ id: cloudAccounts.id, name: cloudAccounts.name, region: cloudAccounts.region, settings: cloudAccounts.settings })
+    .from(cloudAccounts)
+    .where(eq(cloudAccounts.vendor, vendor))
+    .orderBy(asc(sql`lower(${cloudAccounts.name})`));
+  return rows.map((r) => ({ id: r.id, name: r.name, region: r.region, tenantId: (r.settings as Record<string, string | undefined>).tenantId ?? null }));
+}
+
+export async function saveCloudAccount(actor: Actor, input: CloudAccountValues): Promise<CloudAccountDto> {
+  assertManager(actor);
+  const db = await getDb();
+  const existing = input.id ? await findRow(input.id) : null;
+  if (existing && existing.vendor !== input.vendor) {
+    throw new ActionError("The vendor of a cloud account cannot change; add a new account instead.", { fieldErrors: { vendor: ["Cannot change"] } });
+  }
+  const [clash] = await db.select({ id: cloudAccounts.id }).from(cloudAccounts).where(eq(sql`lower(${cloudAccounts.name})`, input.name.toLowerCase())).limit(1);
+  if (clash && clash.id !== existing?.id) throw new ActionError("Another cloud account has this name.", { fieldErrors: { name: ["Another cloud account has this name"] } });
+
+  const id = existing?.id ?? crypto.randomUUID();
+  const credentials = existing && !input.replaceCredentials ? unseal(existing) : credentialsOf(input);
+  const values = {
+    vendor: input.vendor,
+    name: input.name,
+    region: input.region,
+    settings: settingsOf(input, credentials),
+    secretCiphertext: seal(id, credentials),
+    secretHint: hintOf(credentials),
+  };
+  if (existing) {
+    const [row] = await db
+      .update(cloudAccounts)
+      .set({ ...values, updatedAt: new Date(), lastTestAt: null, lastTestOk: null, lastTestMessage: null })
+      .where(eq(cloudAccounts.id, id))
+      .returning();
+    return toDto(row!);
+  }
+  const [row] = await db.insert(cloudAccounts).values({ id, ...values, createdBy: actor.id }).returning();
+  return toDto(row!);
+}
+
+export async function deleteCloudAccount(actor: Actor, id: string): Promise<{ name: string }> {
+  assertManager(actor);
+  const db = await getDb();
+  const row = await findRow(id);
+  await db.delete(cloudAccounts).where(eq(cloudAccounts.id, id));
+  return { name: row.name };
+}
+
+/** One cheap vendor read with the stored credentials; the result is kept on the account. */
+export async function testCloudAccount(actor: Actor, id: string) {
+  assertManager(actor);
+  const db = await getDb();
+  const row = await findRow(id);
+  try {
+    const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000 });
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary }).where(eq(cloudAccounts.id, id));
+    return { name: row.name, summary: result.summary, requestId: result.requestId ?? null };
+  } catch (error) {
+    const vendor = error as { userMessage?: string; code?: string; requestId?: string | null };
+    const details = [vendor.code, vendor.requestId ? `request id ${vendor.requestId}` : null].filter(Boolean).join(", ");
+    const message = `${vendor.userMessage ?? "The connection test failed."}${details ? ` (${details})` : ""}`;
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: false, lastTestMessage: message }).where(eq(cloudAccounts.id, id));
+    throw error;
+  }
+}
