@@ -30,8 +30,40 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+// next.config.js caps server-action bodies at 256 KB, but Next answers an oversized one with a
+// 500; refuse it here first with a clear 413. Sign-in forms are tiny.
+const MAX_BODY_BYTES = 256 * 1024;
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+function tooLarge(request: NextRequest): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  const limit = request.nextUrl.pathname.startsWith("/api/auth") ? MAX_AUTH_BODY_BYTES : MAX_BODY_BYTES;
+  return length > limit;
+}
+
+/**
+ * A server-action call whose encoded arguments are not even JSON would make Next answer 500;
+ * it can only be forged or truncated, so it gets a 400 here.
+ */
+async function malformedAction(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.get("next-action")) return false;
+  if (!(request.headers.get("content-type") ?? "").startsWith("text/plain")) return false;
+  try {
+    JSON.parse(await request.clone().text());
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const plain = (status: number, message: string) =>
+  new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
 // Lazily configured Auth.js returns the wrapped handler as a promise.
-const handler = auth((request) => {
+const handler = auth(async (request) => {
+  if (tooLarge(request)) return plain(413, "The request is too large.");
+  if (await malformedAction(request)) return plain(400, "The request could not be read.");
   const { pathname, search } = request.nextUrl;
   if (!request.auth && !isPublicPath(pathname)) {
     const login = new URL("/login", request.nextUrl.origin);

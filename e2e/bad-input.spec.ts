@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import fixtures from "../emulator/demo-fixtures.json" with { type: "json" };
+import { captureNextAction, replayAction, signInAs } from "./support/auth";
+import { E2E } from "./support/env";
+
+test.describe("bad input never becomes a server error", () => {
+  test("oversized, malformed and unknown action calls are refused without a 500 and change nothing", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/users");
+    await page.getByRole("button", { name: "New user" }).click();
+    const dialog = page.getByRole("dialog", { name: "New user" });
+    await dialog.getByLabel("Email").fill("template.user@example.com");
+    await dialog.getByLabel("Name").fill("Template");
+    await dialog.getByRole("checkbox", { name: "Requester" }).check();
+    const captured = captureNextAction(page);
+    await dialog.getByRole("button", { name: "Create user" }).click();
+    const action = await captured;
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const unknownRole = await replayAction(page.request, action, action.body.replace("template.user", "role.user").replace('"requester"', '"superuser"'));
+    expect(unknownRole.status()).toBeLessThan(500);
+    expect(await unknownRole.text()).toContain('Unknown role \\"superuser\\"');
+
+    const oversized = await replayAction(page.request, action, action.body.replace("Template", "x".repeat(400_000)));
+    expect(oversized.status()).toBeLessThan(500);
+
+    const malformed = await replayAction(page.request, action, "[{not json");
+    expect(malformed.status()).toBeLessThan(500);
+
+    const unknownAction = await replayAction(page.request, { ...action, id: "0".repeat(42) });
+    expect(unknownAction.status()).toBeLessThan(500);
+
+    const wrongShape = await replayAction(page.request, action, JSON.stringify([["not", "an", "object"]]));
+    expect(wrongShape.status()).toBeLessThan(500);
+    expect(await wrongShape.text()).toContain("Some fields need attention");
+
+    await page.goto("/users");
+    await expect(page.getByTestId("user-row-role.user@example.com")).toHaveCount(0);
+    await expect(page.locator('[data-testid^="user-row-"]', { hasText: "xxxxxxxx" })).toHaveCount(0);
+  });
+
+  test("an oversized sign-in form is refused without a 500", async ({ request }) => {
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { email: `${"a".repeat(300_000)}@example.com`, password: "x" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBeLessThan(500);
+  });
+});
+
+test("no secret reaches a client bundle", async () => {
+  const root = path.resolve(".next/static");
+  const secrets = [
+    E2E.consoleEnv.AUTH_SECRET!,
+    E2E.consoleEnv.CREDENTIALS_KEY!,
+    fixtures.alibaba.accessKeySecret,
+    fixtures.tencent.secretKey,
+    fixtures.huawei.sk,
+    fixtures.huawei.iam.password,
+    "demo-console-2026",
+  ];
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(js|css|json|html|txt)$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(root);
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
+    for (const secret of secrets) expect(text.includes(secret), `${secret.slice(0, 6)}… found in ${file}`).toBe(false);
+  }
+});
