@@ -11,6 +11,8 @@ import path from "node:path";
 import { startEmulator } from "../emulator/server";
 
 const DATA = path.resolve(".data");
+// Call the local binary directly: npx adds nothing here but npm's config warnings.
+const NEXT = path.resolve("node_modules/.bin/next");
 const port = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4600);
 
@@ -45,7 +47,7 @@ async function main() {
   fs.mkdirSync(DATA, { recursive: true });
   if (needsBuild()) {
     console.log("[demo] building the console (first run or sources changed)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(NEXT, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
@@ -57,7 +59,7 @@ async function main() {
   });
   console.log(`[demo] cloud emulator: ${Object.entries(emulator.urls).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
-  const console_ = spawn("npx", ["next", "start", "-p", String(port)], {
+  const console_ = spawn(NEXT, ["start", "-p", String(port)], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -127,3 +127,10 @@ export async function resetUserPassword(actor: Actor, input: { id: string }) {
     .where(eq(users.id, user.id));
   return { id: user.id, email: user.email, temporaryPassword };
 }
+
+/** For the sign-in page of a fresh install: true until the first account exists. */
+export async function isUninitialised(): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(users);
+  return !row?.n;
+}

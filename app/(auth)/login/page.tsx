@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
+import { Alert } from "@/components/ui/alert";
+import { isUninitialised } from "@/lib/dal/users";
 import { DEMO_PASSWORD } from "@/lib/db/seed";
 import { getEnv, isOidcEnabled } from "@/lib/env";
 import { LoginForm } from "./login-form";
@@ -29,6 +31,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold tracking-tight">DB Access Console</h1>
           <p className="mt-1 text-sm text-muted-foreground">Database access across Alibaba, Huawei and Tencent Cloud</p>
         </div>
+        {(await isUninitialised()) ? (
+          <Alert variant="warning" title="No one can sign in yet" className="mb-4">
+            Create the first admin: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run{" "}
+            <code className="font-mono">npm run create-admin -- you@example.com</code> while the console is stopped.
+          </Alert>
+        ) : null}
         <LoginForm
           callbackUrl={callbackUrl}
           ssoName={isOidcEnabled(env) ? env.OIDC_NAME : null}
