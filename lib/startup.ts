@@ -8,9 +8,28 @@ export async function startServer(): Promise<void> {
     getEnv();
     const handle = await getDbHandle();
     console.log(`[console] database ready (${handle.kind}) in ${Math.round(performance.now() - started)} ms`);
+    scheduleJobSweep();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[console] cannot start: ${message}`);
     process.exit(1);
   }
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+/** Background work left by a stopped instance (bulk grants) is picked up without waiting for a visitor. */
+function scheduleJobSweep() {
+  const sweep = async () => {
+    try {
+      const { resumeAbandonedBulkJobs } = await import("./dal/bulk-grants");
+      const resumed = await resumeAbandonedBulkJobs();
+      if (resumed) console.log(`[console] resumed ${resumed} bulk grant job(s) left by a stopped runner`);
+    } catch (error) {
+      console.error("[console] bulk grant sweep failed:", error instanceof Error ? error.message : error);
+    }
+  };
+  // The first sweep waits out the 30 s lease a runner of the previous process may still hold.
+  setTimeout(sweep, 35_000).unref();
+  setInterval(sweep, SWEEP_EVERY_MS).unref();
 }

@@ -144,6 +144,23 @@ describe("defineAction", () => {
     expect(hidden.ok === false && hidden.ref).toMatch(/^[0-9a-f]{8}$/);
   });
 
+  it("turns a failing resource lookup into a failed result, not a crash", async () => {
+    const lookup = defineAction({
+      name: "proxy-access.lookup",
+      input: grantInput,
+      permission: "proxyAccess:grant",
+      resource: async () => {
+        throw new FakeProviderError("vendor down");
+      },
+      handler: async () => cloudCall(),
+    });
+    state.actor = actor(["owner"], ["dms-instance:7"]);
+    const result = await lookup({ proxy: "7", password: "longenough" });
+    expect(result).toMatchObject({ ok: false, code: "InvalidParameterValue.AccountAlreadyExists", requestId: "req-123" });
+    expect(state.audit.at(-1)).toMatchObject({ outcome: "failure", vendorRequestId: "req-123" });
+    expect(cloudCall).not.toHaveBeenCalled();
+  });
+
   it("accepts FormData as well as objects", async () => {
     state.actor = actor(["dba"]);
     const form = new FormData();

@@ -99,7 +99,17 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     let target = def.target?.(input) ?? null;
 
     if (def.resource) {
-      const resource = await def.resource(input, actor);
+      // Finding the resource may itself call a cloud (e.g. a proxy's instance); its failure is
+      // an ordinary failed action with the vendor's code, not a crash.
+      let resource: ResourceKey | null;
+      try {
+        resource = await def.resource(input, actor);
+      } catch (error) {
+        unstable_rethrow(error);
+        const failure = describeFailure(error, def.name);
+        await audit({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: failure.formError });
+        return failure;
+      }
       if (!resource || !can(actor, def.permission, resource)) {
         await audit({ actor: who, outcome: "denied", target, params, message: `no ${def.permission} on ${resource ?? "unknown resource"}` });
         // "Not yours" reads as not found: it does not confirm the resource exists.

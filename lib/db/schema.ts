@@ -137,3 +137,51 @@ export const cloudOperations = pgTable(
     index("cloud_operations_job_idx").on(t.jobId),
   ],
 );
+
+/**
+ * A bulk grant of one DMS proxy to many users, run in the background. Its items are
+ * cloudOperations rows carrying this job's id; the lease makes exactly one runner work on a job
+ * at a time, and lets any console instance resume a job whose runner died.
+ */
+export const bulkGrantJobs = pgTable(
+  "bulk_grant_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Client-generated per form: a resubmitted form starts one job, not two. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    cloudAccountId: uuid("cloud_account_id").references(() => cloudAccounts.id, { onDelete: "set null" }),
+    tenantId: text("tenant_id").notNull(),
+    proxyId: text("proxy_id").notNull(),
+    instanceId: text("instance_id").notNull(),
+    /** The users to grant, as previewed (names for display only; ids are what is granted). */
+    users: jsonb("users").$type<{ userId: string; name: string; uid: string }[]>().notNull(),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: ["running", "completed"] }).notNull().default("running"),
+    /** Bumped by "retry the failed ones"; item idempotency keys include it. */
+    round: integer("round").notNull().default(1),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    /** Who started it: the runner audits every item in their name. */
+    createdBy: uuid("created_by"),
+    createdByEmail: text("created_by_email"),
+    createdByRoles: text("created_by_roles").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("bulk_grant_jobs_idempotency_unique").on(t.idempotencyKey),
+    index("bulk_grant_jobs_proxy_idx").on(t.proxyId, t.status),
+  ],
+);
+
+/**
+ * Short leases on a named thing (e.g. one user on one DMS proxy) so that two console instances,
+ * or a form and a bulk job, never create the same access at the same time. Expired rows are taken over.
+ */
+export const operationLocks = pgTable("operation_locks", {
+  key: text("key").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});

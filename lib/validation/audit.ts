@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { AUDIT_OUTCOMES } from "./audit-outcomes";
 
-export const AUDIT_OUTCOMES = ["intent", "success", "failure", "denied", "invalid"] as const;
+export { AUDIT_OUTCOMES };
 export const AUDIT_PAGE_SIZE = 50;
 
 const optionalText = (max: number) =>

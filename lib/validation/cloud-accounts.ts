@@ -5,13 +5,7 @@ import { z } from "zod";
  * to the browser: on edit they stay as stored unless the admin replaces them as a whole.
  */
 
-export const VENDORS = ["alibaba", "tencent", "huawei"] as const;
-export type VendorName = (typeof VENDORS)[number];
-export const VENDOR_LABELS: Record<VendorName, string> = {
-  alibaba: "Alibaba Cloud (DMS)",
-  tencent: "Tencent Cloud (MariaDB)",
-  huawei: "Huawei Cloud (TaurusDB, DDS)",
-};
+export { VENDOR_LABELS, VENDORS, type VendorName } from "./vendors";
 
 const text = (label: string, max: number) =>
   z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `At most ${max} characters`);

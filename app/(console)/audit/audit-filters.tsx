@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { AUDIT_OUTCOMES } from "@/lib/validation/audit";
+import { AUDIT_OUTCOMES } from "@/lib/validation/audit-outcomes";
 
 type Initial = { actor: string; action: string; outcome: string; from: string; to: string };
 

@@ -2,20 +2,18 @@
 
 import { CheckCircle2, Pencil, PlugZap, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { lazy, Suspense, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { describeFailureText } from "@/lib/actions/form-errors";
 import type { CloudAccountDto } from "@/lib/dal/cloud-accounts";
-import { VENDOR_LABELS } from "@/lib/validation/cloud-accounts";
-import { deleteCloudAccountAction, saveCloudAccountAction, testCloudAccountAction } from "./actions";
-import { CloudAccountForm } from "./cloud-account-form";
+import { VENDOR_LABELS } from "@/lib/validation/vendors";
+import { testCloudAccountAction } from "./actions";
+import type { CloudAccountDialog } from "./cloud-account-dialogs";
+
+const CloudAccountDialogs = lazy(() => import("./cloud-account-dialogs"));
 
 const SETTING_LABELS: Record<string, string> = {
   endpoint: "Endpoint",
@@ -30,22 +28,22 @@ const SETTING_LABELS: Record<string, string> = {
 
 export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] }) {
   const router = useRouter();
-  const [editing, setEditing] = useState<CloudAccountDto | "new" | null>(null);
+  const [dialog, setDialog] = useState<CloudAccountDialog | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
 
+  // The outcome (the vendor's answer, or its code and request id) is stored on the account and
+  // shown on its card, where it stays readable, rather than in a toast that disappears.
   async function test(account: CloudAccountDto) {
     setTesting(account.id);
-    const result = await testCloudAccountAction({ id: account.id });
+    await testCloudAccountAction({ id: account.id });
     setTesting(null);
-    if (result.ok) toast.success(`${account.name}: ${result.data.summary}`);
-    else toast.error(`${account.name}: ${describeFailureText(result)}`, { duration: 12_000 });
     router.refresh();
   }
 
   return (
     <>
       <div className="flex justify-end">
-        <Button onClick={() => setEditing("new")}>
+        <Button onClick={() => setDialog({ kind: "create" })}>
           <Plus aria-hidden /> Add cloud account
         </Button>
       </div>
@@ -68,26 +66,12 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
                     <Button variant="outline" size="sm" onClick={() => test(account)} disabled={testing === account.id}>
                       <PlugZap aria-hidden /> {testing === account.id ? "Testing…" : "Test connection"}
                     </Button>
-                    <Button variant="ghost" size="icon-sm" aria-label={`Edit ${account.name}`} onClick={() => setEditing(account)}>
+                    <Button variant="ghost" size="icon-sm" aria-label={`Edit ${account.name}`} onClick={() => setDialog({ kind: "edit", account })}>
                       <Pencil aria-hidden />
                     </Button>
-                    <ConfirmDialog
-                      title={`Remove ${account.name}?`}
-                      description="The console forgets these credentials. Nothing changes in the cloud; the audit log keeps its history."
-                      confirmLabel="Remove"
-                      confirmText={account.name}
-                      trigger={
-                        <Button variant="ghost" size="icon-sm" aria-label={`Remove ${account.name}`}>
-                          <Trash2 aria-hidden />
-                        </Button>
-                      }
-                      onConfirm={async () => {
-                        const result = await deleteCloudAccountAction({ id: account.id });
-                        if (!result.ok) return { error: describeFailureText(result) };
-                        toast.success(`${account.name} removed`);
-                        router.refresh();
-                      }}
-                    />
+                    <Button variant="ghost" size="icon-sm" aria-label={`Remove ${account.name}`} onClick={() => setDialog({ kind: "remove", account })}>
+                      <Trash2 aria-hidden />
+                    </Button>
                   </div>
                 </CardHeader>
                 <CardContent className="grid gap-3 text-sm">
@@ -124,25 +108,11 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
         </ul>
       )}
 
-      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
-        <DialogContent className="max-w-2xl">
-          <DialogHeader>
-            <DialogTitle>{editing === "new" ? "Add a cloud account" : `Edit ${editing?.name ?? ""}`}</DialogTitle>
-            <DialogDescription>Secrets are encrypted with the console&apos;s key and never shown again.</DialogDescription>
-          </DialogHeader>
-          {editing !== null ? (
-            <CloudAccountForm
-              account={editing === "new" ? undefined : editing}
-              onSubmit={(values) => saveCloudAccountAction(values as Parameters<typeof saveCloudAccountAction>[0])}
-              onDone={() => {
-                toast.success(editing === "new" ? "Cloud account added: test its connection next" : "Changes saved");
-                setEditing(null);
-                router.refresh();
-              }}
-            />
-          ) : null}
-        </DialogContent>
-      </Dialog>
+      {dialog ? (
+        <Suspense fallback={null}>
+          <CloudAccountDialogs dialog={dialog} onClose={() => setDialog(null)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -95,6 +95,41 @@ export const userSchema = userRaw.transform((r) => ({
 }));
 export type DmsUser = z.output<typeof userSchema>;
 
+const instanceRaw = z.object({
+  InstanceId: looseId,
+  InstanceAlias: opt(z.string()),
+  InstanceType: opt(z.string()),
+  InstanceSource: opt(z.string()),
+  Host: opt(z.string()),
+  Port: opt(z.number()),
+  State: opt(z.string()),
+  EnvType: opt(z.string()),
+  EcsRegion: opt(z.string()),
+  DbaId: opt(looseId),
+  DbaNickName: opt(z.string()),
+  OwnerIdList: opt(z.object({ OwnerIds: list(looseId) })),
+  OwnerNameList: opt(z.object({ OwnerNames: list(z.string()) })),
+});
+
+/** A DMS-registered instance. InstanceId is a string here but a long in the proxy APIs. */
+export const instanceSchema = instanceRaw.transform((r) => ({
+  instanceId: r.InstanceId,
+  alias: r.InstanceAlias,
+  /** Engine, e.g. "MySQL", "PostgreSQL". */
+  instanceType: r.InstanceType,
+  instanceSource: r.InstanceSource,
+  host: r.Host,
+  port: r.Port,
+  state: r.State,
+  envType: r.EnvType,
+  regionId: r.EcsRegion,
+  dbaId: r.DbaId,
+  dbaNickName: r.DbaNickName,
+  ownerIds: r.OwnerIdList?.OwnerIds ?? [],
+  ownerNames: r.OwnerNameList?.OwnerNames ?? [],
+}));
+export type DmsInstance = z.output<typeof instanceSchema>;
+
 export const tenantSchema = z
   .object({ Tid: int64Id, TenantName: opt(z.string()), Status: opt(z.string()) })
   .transform((r) => ({ tid: r.Tid, tenantName: r.TenantName, status: r.Status }));
@@ -113,6 +148,11 @@ export const listUsersResponse = z.object({
   ...envelope,
   TotalCount: opt(z.union([z.number(), z.string()]).transform(Number)),
   UserList: opt(z.object({ User: list(userSchema) })),
+});
+export const listInstancesResponse = z.object({
+  ...envelope,
+  TotalCount: opt(z.union([z.number(), z.string()]).transform(Number)),
+  InstanceList: opt(z.object({ Instance: list(instanceSchema) })),
 });
 export const getUserResponse = z.object({ ...envelope, User: userSchema });
 export const activeTenantResponse = z.object({ ...envelope, Tenant: tenantSchema });

@@ -5,7 +5,7 @@ import { createWithLookup, retryDelete, withRetry } from "@/lib/providers/resili
 import { toDecimalId } from "@/lib/providers/schema-helpers";
 import type { AlibabaConnection, ClientOptions } from "@/lib/providers/types";
 
-export type { DmsProxy, DmsProxyAccess, DmsTenant, DmsUser } from "@/lib/providers/alibaba/dms-schemas";
+export type { DmsInstance, DmsProxy, DmsProxyAccess, DmsTenant, DmsUser } from "@/lib/providers/alibaba/dms-schemas";
 
 /** 64-bit ids may be given as decimal strings (preferred), safe numbers or bigints. */
 export type DmsId = string | number | bigint;
@@ -25,6 +25,16 @@ export interface ListUsersInput extends TenantScoped {
   role?: DmsRole;
   searchKey?: string;
   userState?: "NORMAL" | "DISABLE" | "DELETE";
+}
+
+export interface ListInstancesInput extends TenantScoped {
+  pageNumber?: number;
+  /** 1–100; default 10. */
+  pageSize?: number;
+  searchKey?: string;
+  dbType?: string;
+  envType?: "product" | "dev" | "pre" | "test" | "sit" | "uat" | "pet" | "stag";
+  instanceState?: "NORMAL" | "DISABLE";
 }
 
 const NOT_FOUND_CODE = /(NotExist|NotFound|DoesNotExist)/i;
@@ -157,6 +167,39 @@ export function createDmsApi(conn: AlibabaConnection, options: ClientOptions = {
         const page = await client.listUsers({ ...input, pageNumber, pageSize: 100 }, o);
         all.push(...page.users);
         if (page.users.length < page.pageSize || all.length >= page.totalCount) break;
+      }
+      return all;
+    },
+
+    // POST ListInstances (one page of DMS-registered instances)
+    async listInstances(input: ListInstancesInput = {}, o?: CallOptions) {
+      const pageSize = input.pageSize ?? 10;
+      const pageNumber = input.pageNumber ?? 1;
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100 || !Number.isInteger(pageNumber) || pageNumber < 1) {
+        throw invalidArgument("alibaba", DMS_SERVICE, "ListInstances", "pageSize must be 1–100 and pageNumber >= 1");
+      }
+      const params = {
+        Tid: tid("ListInstances", input.tid),
+        PageNumber: String(pageNumber),
+        PageSize: String(pageSize),
+        SearchKey: input.searchKey,
+        DbType: input.dbType,
+        EnvType: input.envType,
+        InstanceState: input.instanceState,
+      };
+      const res = await read((attempt) => transport.call("ListInstances", params, s.listInstancesResponse, { signal: o?.signal, attempt }), o);
+      const instances = res.data.InstanceList?.Instance ?? [];
+      return { instances, totalCount: res.data.TotalCount ?? instances.length, pageNumber, pageSize, requestId: res.requestId };
+    },
+
+    /** Walks every ListInstances page (100 per page) until TotalCount is reached or a page is short. */
+    async listAllInstances(input: Omit<ListInstancesInput, "pageNumber" | "pageSize"> = {}, o?: CallOptions & { maxPages?: number }) {
+      const all: s.DmsInstance[] = [];
+      const maxPages = o?.maxPages ?? 100;
+      for (let pageNumber = 1; pageNumber <= maxPages; pageNumber += 1) {
+        const page = await client.listInstances({ ...input, pageNumber, pageSize: 100 }, o);
+        all.push(...page.instances);
+        if (page.instances.length < page.pageSize || all.length >= page.totalCount) break;
       }
       return all;
     },

@@ -1,0 +1,149 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field, FormError } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import { describeFailureText } from "@/lib/actions/form-errors";
+import type { ProxyDto } from "@/lib/dal/proxy-accesses";
+import { bulkGrantInput, REASON_MAX } from "@/lib/validation/proxy-accesses";
+import type { AccessRow } from "./access-filters";
+import { startBulkGrantAction } from "./actions";
+import { UserPicker, useDmsUsers } from "./user-picker";
+import { newIdempotencyKey } from "./client-key";
+
+type Errors = Partial<Record<"userIds" | "reason" | "form", string>>;
+
+function NameList({ title, names, testId }: { title: string; names: string[]; testId: string }) {
+  return (
+    <section className="grid gap-1.5" data-testid={testId}>
+      <h3 className="text-sm font-medium">
+        {title} ({names.length})
+      </h3>
+      {names.length ? (
+        <ul className="max-h-40 overflow-y-auto rounded-md border px-3 py-2 text-sm">
+          {names.map((n, i) => (
+            <li key={`${n}-${i}`}>{n}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted-foreground">Nobody.</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Many users, one proxy: choose, preview (who already has access, who will be granted), start.
+ * The job then runs on the server; the page follows it by its id in the URL.
+ */
+export function BulkGrantDialog(props: {
+  account: string;
+  tenant: string;
+  proxy: ProxyDto | null;
+  proxyId: string;
+  accesses: readonly AccessRow[];
+  onClose: () => void;
+  onStarted: (jobId: string) => void;
+}) {
+  const [key] = useState(() => newIdempotencyKey());
+  const [step, setStep] = useState<"choose" | "preview">("choose");
+  const [userIds, setUserIds] = useState<string[]>([]);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+  const users = useDmsUsers(props.account, props.tenant);
+  const withAccess = useMemo(() => new Set(props.accesses.map((a) => a.userId)), [props.accesses]);
+  const byId = useMemo(() => new Map((users.data ?? []).map((u) => [u.userId, u])), [users.data]);
+  const nameOf = (id: string) => {
+    const u = byId.get(id);
+    return u ? `${u.name || `User ${id}`} (UID ${u.uid}, id ${id})${u.state === "DISABLE" ? " · disabled in DMS" : ""}` : `User ${id}`;
+  };
+
+  const input = { accountId: props.account, tenantId: props.tenant, proxyId: props.proxyId, userIds, reason, idempotencyKey: key };
+  function preview() {
+    const parsed = bulkGrantInput.safeParse(input);
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] === "userIds" ? "userIds" : issue.path[0] === "reason" ? "reason" : "form";
+        next[field] ??= issue.message;
+      }
+      return setErrors(next);
+    }
+    setErrors({});
+    setStep("preview");
+  }
+
+  async function start() {
+    setPending(true);
+    const result = await startBulkGrantAction(input);
+    setPending(false);
+    if (result.ok) return props.onStarted(result.data.jobId);
+    setErrors({ userIds: result.fieldErrors?.userIds?.join(" "), reason: result.fieldErrors?.reason?.join(" "), form: describeFailureText(result) });
+    setStep("choose");
+  }
+
+  const target = props.proxy?.instanceName ? `${props.proxy.instanceName} (instance ${props.proxy.instanceId})` : `proxy ${props.proxyId}`;
+  return (
+    <Dialog open onOpenChange={(open) => !open && !pending && props.onClose()}>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>Bulk grant on proxy {props.proxyId}</DialogTitle>
+          <DialogDescription>
+            Grant {target} to many DMS users at once. The grants run on the server within DMS&apos;s rate limits; you can leave or reload the page.
+          </DialogDescription>
+        </DialogHeader>
+        {step === "choose" ? (
+          <div className="grid gap-4">
+            <div className="grid gap-1.5">
+              <UserPicker
+                account={props.account}
+                tenant={props.tenant}
+                withAccess={withAccess}
+                mode="multiple"
+                name="bulk-users"
+                value={userIds}
+                onChange={setUserIds}
+                invalid={Boolean(errors.userIds)}
+                describedBy={errors.userIds ? "bulk-users-error" : undefined}
+              />
+              <p className="text-sm" aria-live="polite" data-testid="bulk-selected-count">
+                {userIds.length} selected
+              </p>
+              {errors.userIds ? (
+                <p id="bulk-users-error" className="text-xs font-medium text-destructive">
+                  {errors.userIds}
+                </p>
+              ) : null}
+            </div>
+            <Field label="Reason" required error={errors.reason} description="Kept in the audit log for every grant of this job.">
+              {(c) => <Textarea {...c} value={reason} onChange={(e) => setReason(e.currentTarget.value)} rows={3} maxLength={REASON_MAX + 50} />}
+            </Field>
+            <FormError error={errors.form} />
+            <div className="flex justify-end gap-2">
+              <Button variant="ghost" onClick={props.onClose}>
+                Cancel
+              </Button>
+              <Button onClick={preview}>Preview</Button>
+            </div>
+          </div>
+        ) : (
+          <div className="grid gap-4">
+            <NameList title="Will be granted" names={userIds.filter((id) => !withAccess.has(id)).map(nameOf)} testId="bulk-will-grant" />
+            <NameList title="Already have access (left as they are)" names={userIds.filter((id) => withAccess.has(id)).map(nameOf)} testId="bulk-already" />
+            <div className="flex justify-end gap-2">
+              <Button variant="ghost" onClick={() => setStep("choose")} disabled={pending}>
+                Back
+              </Button>
+              <Button onClick={() => void start()} disabled={pending}>
+                {pending ? "Starting…" : `Start granting ${userIds.length} user${userIds.length === 1 ? "" : "s"}`}
+              </Button>
+            </div>
+          </div>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

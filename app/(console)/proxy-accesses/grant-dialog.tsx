@@ -1,0 +1,153 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useController, useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { PasswordField } from "@/components/password-field";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field, FormError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { applyActionErrors } from "@/lib/actions/form-errors";
+import type { ProxyAccessDto, ProxyDto } from "@/lib/dal/proxy-accesses";
+import { grantProxyAccessInput, REASON_MAX } from "@/lib/validation/proxy-accesses";
+import type { AccessRow } from "./access-filters";
+import { grantProxyAccessAction } from "./actions";
+import { proxyLabel } from "./scope-pickers";
+import { UserPicker, useDmsUsers } from "./user-picker";
+import { newIdempotencyKey } from "./client-key";
+
+type Input = z.input<typeof grantProxyAccessInput>;
+type Output = z.output<typeof grantProxyAccessInput>;
+const FIELDS = ["proxyId", "userId", "indepAccount", "indepPassword", "reason"] as const;
+// The first submission's result is kept under its key; these answers mean it may still land.
+const KEEP_KEY_CODES = new Set(["OUTCOME_UNKNOWN", "IN_PROGRESS"]);
+
+export interface GrantDialogProps {
+  account: string;
+  tenant: string;
+  proxy: string;
+  /** Proxies the viewer may grant on. */
+  proxies: ProxyDto[];
+  accesses: readonly AccessRow[];
+  onClose: () => void;
+  onGranted: (access: ProxyAccessDto | null, proxyAccessId: string, userName: string, proxyId: string) => void;
+}
+
+/** Grants one DMS user access through a proxy; the server re-checks everything, including duplicates. */
+export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose, onGranted }: GrantDialogProps) {
+  const [key] = useState(() => newIdempotencyKey());
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(grantProxyAccessInput),
+    defaultValues: { accountId: account, tenantId: tenant, proxyId: proxy, userId: "", indepAccount: "", indepPassword: "", reason: "", idempotencyKey: key },
+  });
+  const { register, handleSubmit, control, formState, setValue, setError } = form;
+  const [indep, setIndep] = useState(false);
+  const userField = useController({ control, name: "userId" });
+  const proxyId = useWatch({ control, name: "proxyId" });
+  const users = useDmsUsers(account, tenant);
+  const withAccess = useMemo(() => (proxyId === proxy ? new Set(accesses.map((a) => a.userId)) : new Set<string>()), [accesses, proxyId, proxy]);
+  const chosen = users.data?.find((u) => u.userId === userField.field.value);
+
+  const submit = handleSubmit(async (values) => {
+    const result = await grantProxyAccessAction(values);
+    if (result.ok) {
+      onGranted(result.data.access, result.data.proxyAccessId, result.data.userName, values.proxyId);
+      onClose();
+      return;
+    }
+    // A definite refusal frees the form for a corrected attempt under a new key.
+    if (!KEEP_KEY_CODES.has(result.code ?? "")) setValue("idempotencyKey", newIdempotencyKey());
+    applyActionErrors(setError, result, FIELDS);
+  });
+
+  const pending = formState.isSubmitting;
+  return (
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>Grant access</DialogTitle>
+          <DialogDescription>The user reaches the instance through the DMS security protection proxy. The reason is kept in the audit log.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submit} className="grid gap-4" noValidate>
+          <Field label="Proxy" required error={formState.errors.proxyId}>
+            {(c) => (
+              <Select {...c} {...register("proxyId")}>
+                {proxies.map((p) => (
+                  <option key={p.proxyId} value={p.proxyId}>
+                    {proxyLabel(p)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <div className="grid gap-1.5">
+            <UserPicker
+              account={account}
+              tenant={tenant}
+              withAccess={withAccess}
+              mode="single"
+              name="grant-user"
+              value={userField.field.value ? [userField.field.value] : []}
+              onChange={(ids) => userField.field.onChange(ids[0] ?? "")}
+              describedBy={formState.errors.userId ? "grant-user-error" : undefined}
+              invalid={Boolean(formState.errors.userId)}
+            />
+            {chosen ? (
+              <p className="text-sm" data-testid="chosen-user">
+                Selected: <span className="font-medium">{chosen.name}</span> <span className="font-mono text-xs text-muted-foreground">(UID {chosen.uid}, id {chosen.userId})</span>
+              </p>
+            ) : null}
+            {chosen?.state === "DISABLE" ? (
+              <Alert variant="warning">This user is disabled in DMS: the access will only work once DMS enables them again.</Alert>
+            ) : null}
+            {formState.errors.userId ? (
+              <p id="grant-user-error" className="text-xs font-medium text-destructive">
+                {formState.errors.userId.message}
+              </p>
+            ) : null}
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="size-4 accent-primary"
+              checked={indep}
+              onChange={(e) => {
+                setIndep(e.currentTarget.checked);
+                if (!e.currentTarget.checked) {
+                  setValue("indepAccount", "");
+                  setValue("indepPassword", "");
+                }
+              }}
+            />
+            Connect with an independent database account
+          </label>
+          {indep ? (
+            <div className="grid gap-4 rounded-md border p-3">
+              <Field label="Database account" required error={formState.errors.indepAccount} description="The account the proxy logs in with instead of the user's own.">
+                {(c) => <Input {...c} {...register("indepAccount")} autoComplete="off" spellCheck={false} />}
+              </Field>
+              <PasswordField control={control} name="indepPassword" label="Database account password" required />
+            </div>
+          ) : null}
+          <Field label="Reason" required error={formState.errors.reason} description={`Why this person needs access (kept in the audit log, ${REASON_MAX} characters at most).`}>
+            {(c) => <Textarea {...c} {...register("reason")} rows={3} maxLength={REASON_MAX + 50} />}
+          </Field>
+          <FormError error={formState.errors.root?.serverError} />
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={onClose} disabled={pending}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Granting…" : "Grant access"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

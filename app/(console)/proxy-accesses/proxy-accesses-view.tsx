@@ -1,0 +1,89 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect } from "react";
+import { EmptyState } from "@/components/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { AllowedActions } from "./allowed";
+import { proxiesQuery, tenantsQuery } from "./queries";
+import { ScopePickers } from "./scope-pickers";
+import { useViewState } from "./use-view-state";
+
+// The list (virtualised table, filters, row actions) is its own chunk, fetched right after
+// hydration in parallel with the tenant and proxy lookups that must finish before it can show.
+const loadPanel = () => import("./access-panel");
+const AccessPanel = lazy(() => loadPanel().then((m) => ({ default: m.AccessPanel })));
+
+export interface AccountOption {
+  id: string;
+  name: string;
+  region: string;
+}
+
+/**
+ * Account → tenant → proxy, then the proxy's authorization list. Every choice sits in the URL,
+ * and a sensible default is filled in when there is exactly one way to go.
+ */
+export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOption[]; allowed: AllowedActions }) {
+  const [view, setView] = useViewState();
+  const account = view.account || (accounts.length === 1 ? accounts[0]!.id : "");
+  const tenants = useQuery(tenantsQuery(account));
+  const tenant = view.tenant || tenants.data?.defaultTenantId || "";
+  const proxies = useQuery(proxiesQuery(account, tenant));
+  const onlyProxy = proxies.data?.length === 1 ? proxies.data[0]!.proxyId : "";
+  const proxy = view.proxy || onlyProxy;
+
+  useEffect(() => {
+    void loadPanel();
+  }, []);
+
+  // Write the defaults into the URL so the view can be shared exactly as seen.
+  useEffect(() => {
+    const patch: Partial<typeof view> = {};
+    if (!view.account && account) patch.account = account;
+    if (!view.tenant && tenant) patch.tenant = tenant;
+    if (!view.proxy && proxy) patch.proxy = proxy;
+    if (Object.keys(patch).length) setView(patch);
+  }, [view.account, view.tenant, view.proxy, account, tenant, proxy, setView]);
+
+  if (accounts.length === 0) {
+    return (
+      <EmptyState
+        title="No Alibaba Cloud account yet"
+        description="An admin adds the DMS credentials under Cloud accounts; the authorization lists appear here once one exists."
+      />
+    );
+  }
+
+  const selected = proxies.data?.find((p) => p.proxyId === proxy);
+  return (
+    <div className="grid min-w-0 gap-4">
+      <ScopePickers
+        accounts={accounts}
+        account={account}
+        tenant={tenant}
+        proxy={proxy}
+        tenants={tenants}
+        proxies={proxies}
+        onChange={(patch) => setView({ ...patch, job: "" }, "push")}
+      />
+      {account && tenant && proxy && (selected || proxies.isError) ? (
+        <Suspense fallback={<Skeleton className="h-72" />}>
+          <AccessPanel
+            key={`${account}/${tenant}/${proxy}`}
+            account={account}
+            tenant={tenant}
+            proxy={proxy}
+            proxyInfo={selected ?? null}
+            proxies={proxies.data ?? []}
+            allowed={allowed}
+            view={view}
+            setView={setView}
+          />
+        </Suspense>
+      ) : account && tenant && proxies.isSuccess && proxy && !selected ? (
+        <EmptyState title="That proxy is not here" description="It does not exist in this tenant, or you may not see it. Choose another proxy above." />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useMemo, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+import type { DmsUserDto } from "@/lib/dal/proxy-accesses";
+import { normalise } from "./access-filters";
+import { dmsUsersQuery } from "./queries";
+import { QueryError } from "./scope-pickers";
+
+const SHOWN = 60;
+
+export function useDmsUsers(account: string, tenant: string) {
+  return useQuery(dmsUsersQuery(account, tenant));
+}
+
+function UserLine({ user, hasAccess }: { user: DmsUserDto; hasAccess: boolean }) {
+  return (
+    <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5">
+      <span className="font-medium">{user.name || `User ${user.userId}`}</span>
+      <span className="font-mono text-xs text-muted-foreground">
+        UID {user.uid || "—"} · id {user.userId}
+      </span>
+      {user.state === "DISABLE" ? <Badge variant="destructive">Disabled in DMS</Badge> : null}
+      {hasAccess ? <Badge variant="secondary">Has access</Badge> : null}
+    </span>
+  );
+}
+
+/**
+ * A searchable list over every DMS user of the tenant (all ListUsers pages, loaded once and
+ * filtered here). Single mode renders radios, multiple mode checkboxes; disabled users are marked.
+ */
+export function UserPicker(props: {
+  account: string;
+  tenant: string;
+  /** Users who already hold access through the proxy. */
+  withAccess: ReadonlySet<string>;
+  mode: "single" | "multiple";
+  value: readonly string[];
+  onChange: (userIds: string[]) => void;
+  name: string;
+  describedBy?: string;
+  invalid?: boolean;
+}) {
+  const users = useDmsUsers(props.account, props.tenant);
+  const [search, setSearch] = useState("");
+  const deferred = useDeferredValue(search);
+  const matches = useMemo(() => {
+    const terms = normalise(deferred).split(/\s+/).filter(Boolean);
+    const all = users.data ?? [];
+    return terms.length ? all.filter((u) => terms.every((t) => normalise(`${u.name} ${u.uid} ${u.userId} ${u.email}`).includes(t))) : all;
+  }, [users.data, deferred]);
+  const chosen = new Set(props.value);
+
+  if (users.isError) return <QueryError error={users.error} what="the DMS users" onRetry={() => void users.refetch()} />;
+
+  const toggle = (userId: string, on: boolean) => {
+    if (props.mode === "single") props.onChange(on ? [userId] : []);
+    else props.onChange(on ? [...new Set([...props.value, userId])] : props.value.filter((id) => id !== userId));
+  };
+  const shown = matches.slice(0, SHOWN);
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={`${props.name}-search`}>Find a DMS user</Label>
+      <Input
+        id={`${props.name}-search`}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        placeholder="Name, UID, user id or email"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <fieldset
+        className="max-h-64 overflow-y-auto rounded-md border"
+        aria-busy={users.isPending || undefined}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid || undefined}
+      >
+        <legend className="sr-only">{props.mode === "single" ? "User" : "Users"}</legend>
+        {users.isPending ? (
+          <p className="flex items-center gap-2 p-3 text-sm text-muted-foreground">
+            <Spinner label={null} /> Loading the tenant&apos;s DMS users…
+          </p>
+        ) : shown.length === 0 ? (
+          <p className="p-3 text-sm text-muted-foreground">No DMS user matches.</p>
+        ) : (
+          <ul className="divide-y">
+            {shown.map((u) => (
+              <li key={u.userId}>
+                <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-muted/50 has-checked:bg-primary/6">
+                  <input
+                    type={props.mode === "single" ? "radio" : "checkbox"}
+                    name={props.name}
+                    value={u.userId}
+                    checked={chosen.has(u.userId)}
+                    onChange={(e) => toggle(u.userId, e.currentTarget.checked)}
+                    className="size-4 accent-primary"
+                  />
+                  <UserLine user={u} hasAccess={props.withAccess.has(u.userId)} />
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {matches.length > SHOWN ? (
+        <p className="text-xs text-muted-foreground">
+          Showing {SHOWN} of {matches.length.toLocaleString("en")} matches; type to narrow down.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { SortState } from "@/components/data-table-sort";
+import { AGE_FILTERS, ORIGIN_FILTERS, SORT_IDS, type AgeFilter, type OriginFilter } from "./access-filters";
+
+/*
+ * The page's state as URL search parameters, so a filtered view can be shared:
+ * account, tenant, proxy, q, origin, age, user, sort ("granted.desc") and job (an open bulk grant).
+ * Unknown or malformed values fall back to the defaults instead of failing.
+ */
+
+export interface ViewState {
+  account: string;
+  tenant: string;
+  proxy: string;
+  q: string;
+  origin: OriginFilter;
+  age: AgeFilter;
+  user: string;
+  sort: SortState;
+  job: string;
+}
+
+const ID = /^\d{1,19}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+export function parseSort(raw: string | null): SortState {
+  const [id, dir] = (raw ?? "").split(".");
+  if (!id || !(SORT_IDS as string[]).includes(id) || (dir !== "asc" && dir !== "desc")) return null;
+  return { id, dir };
+}
+
+export function parseViewState(params: { get(name: string): string | null }): ViewState {
+  const id = (name: string) => {
+    const v = params.get(name) ?? "";
+    return ID.test(v) ? v : "";
+  };
+  const account = params.get("account") ?? "";
+  const job = params.get("job") ?? "";
+  return {
+    account: UUID.test(account) ? account : "",
+    tenant: id("tenant"),
+    proxy: id("proxy"),
+    q: (params.get("q") ?? "").slice(0, 200),
+    origin: oneOf(params.get("origin"), ORIGIN_FILTERS, "all"),
+    age: oneOf(params.get("age"), AGE_FILTERS, "any"),
+    user: (params.get("user") ?? "").slice(0, 200),
+    sort: parseSort(params.get("sort")),
+    job: UUID.test(job) ? job : "",
+  };
+}
+
+/** Only non-default values, in a stable order, so equal views have equal URLs. */
+export function serializeViewState(state: ViewState): string {
+  const out = new URLSearchParams();
+  if (state.account) out.set("account", state.account);
+  if (state.tenant) out.set("tenant", state.tenant);
+  if (state.proxy) out.set("proxy", state.proxy);
+  if (state.q.trim()) out.set("q", state.q.trim());
+  if (state.origin !== "all") out.set("origin", state.origin);
+  if (state.age !== "any") out.set("age", state.age);
+  if (state.user.trim()) out.set("user", state.user.trim());
+  if (state.sort) out.set("sort", `${state.sort.id}.${state.sort.dir}`);
+  if (state.job) out.set("job", state.job);
+  return out.toString();
+}

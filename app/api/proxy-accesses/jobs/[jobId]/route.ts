@@ -1,0 +1,20 @@
+import { after } from "next/server";
+import { getBulkJob, resumeBulkJob } from "@/lib/dal/bulk-grants";
+import { handle, json, notFound } from "../../respond";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET: a bulk grant's progress and per-user results. Polling it also restarts a job whose runner
+ * died (its lease expired), in whichever console instance answers.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ jobId: string }> }) {
+  const { jobId } = await params;
+  return handle(request, "proxyAccess:read", null, async (actor) => {
+    if (!/^[0-9a-f-]{36}$/i.test(jobId)) return notFound();
+    const found = await getBulkJob(actor, jobId);
+    if (!found) return notFound();
+    if (found.needsRunner) after(() => resumeBulkJob(jobId));
+    return json({ job: found.job });
+  });
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { ActionError } from "@/lib/actions/result";
+import { canAny, type Permission } from "@/lib/auth/permissions";
+import { getActor, type Actor } from "@/lib/auth/session";
+import { isProviderError } from "@/lib/providers/errors";
+
+/*
+ * Shared plumbing of the feature's GET routes: who is asking, what they asked, and errors as
+ * { error: { message, code, requestId } } the browser shows in plain words. Nothing is cached.
+ */
+
+export interface ApiErrorBody {
+  error: { message: string; code?: string; requestId?: string };
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+function fail(status: number, message: string, code?: string, requestId?: string): Response {
+  return json({ error: { message, code, requestId } } satisfies ApiErrorBody, status);
+}
+
+export function notFound(message = "Not found."): Response {
+  return fail(404, message, "NOT_FOUND");
+}
+
+/** Runs a read for a signed-in actor who holds `permission` somewhere; "not yours" answers 404. */
+export async function handle<S extends z.ZodType>(
+  request: Request,
+  permission: Permission,
+  query: S | null,
+  read: (actor: Actor, params: z.output<S>) => Promise<Response>,
+): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return fail(401, "Your session has ended. Sign in again.", "UNAUTHENTICATED");
+  if (!canAny(actor, permission)) return notFound();
+  let params: z.output<S> = undefined as z.output<S>;
+  if (query) {
+    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return fail(400, `Invalid request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`, "INVALID_INPUT");
+    params = parsed.data;
+  }
+  try {
+    return await read(actor, params);
+  } catch (error) {
+    if (error instanceof ActionError) {
+      return fail(error.options.code === "NOT_FOUND" ? 404 : 400, error.message, error.options.code, error.options.requestId);
+    }
+    if (isProviderError(error)) return fail(502, error.userMessage, error.code, error.requestId);
+    const ref = randomUUID().slice(0, 8);
+    console.error(`[api proxy-accesses] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+    return fail(500, `Something went wrong on our side (reference ${ref}).`, "INTERNAL", ref);
+  }
+}

@@ -1,0 +1,12 @@
+import { loadAccessList } from "@/lib/dal/proxy-accesses";
+import { proxyQuery } from "@/lib/validation/proxy-accesses";
+import { handle, json } from "./respond";
+
+export const dynamic = "force-dynamic";
+
+/** GET ?account&tenant&proxy: the proxy's whole authorization list; owners only for their instances. */
+export function GET(request: Request) {
+  return handle(request, "proxyAccess:read", proxyQuery, async (actor, q) =>
+    json(await loadAccessList(actor, { accountId: q.account, tenantId: q.tenant, proxyId: q.proxy })),
+  );
+}

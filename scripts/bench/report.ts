@@ -1,0 +1,124 @@
+/** Turns the figures into the console report and the Markdown table pasted into the README. */
+import type { ColdStartResult } from "./cold-start";
+import type { FirstLoadResult } from "./first-load";
+import type { ListFilterResult } from "./list-filter";
+import type { ProvidersResult } from "./providers-step";
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface BenchReport {
+  generatedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  commit: string | null;
+  totalSeconds: number;
+  build: Outcome<{ ran: boolean; seconds: number | null }>;
+  firstLoad: Outcome<FirstLoadResult>;
+  coldStart: Outcome<ColdStartResult>;
+  providers: Outcome<ProvidersResult>;
+  listFilter: Outcome<ListFilterResult>;
+  markdown?: string;
+}
+
+type Verdict = "pass" | "fail" | "info" | "not measured";
+type Row = [figure: string, measured: string, target: string, result: Verdict];
+
+const verdict = (ok: boolean): Verdict => (ok ? "pass" : "fail");
+const s = (n: number) => `${n.toFixed(2)} s`;
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+function firstLoadRows(o: Outcome<FirstLoadResult>): Row[] {
+  if (!o.ok) return [["First-load JS per page (gzip)", o.error, "≤ 180 KiB", "not measured"]];
+  const target = `≤ ${o.value.budgetGzipKiB} KiB`;
+  const rows = o.value.routes.map((r): Row => [
+    `First-load JS \`${r.route}\`${r.framework ? " (framework)" : ""}, gzip (raw)`,
+    `${r.gzipKiB} KiB (${r.rawKiB} KiB)`,
+    target,
+    verdict(!r.overBudget),
+  ]);
+  for (const route of o.value.missingFromStats) rows.push([`First-load JS \`${route}\``, "not in route-bundle-stats.json", target, "not measured"]);
+  return rows;
+}
+
+function coldStartRows(o: Outcome<ColdStartResult>): Row[] {
+  const label = "Server cold start, existing data folder";
+  if (!o.ok) return [[label, o.error, "≤ 2 s", "not measured"]];
+  const { existingFolder: e, emptyFolder, targetS } = o.value;
+  return [
+    [`${label} → first 200 on \`/api/health\` (median / max of ${e.health.n})`, `${s(e.health.median)} / ${s(e.health.max)}`, `≤ ${targetS} s`, verdict(e.health.median <= targetS)],
+    [`${label} → first 200 on \`/login\` (median / max of ${e.login.n})`, `${s(e.login.median)} / ${s(e.login.max)}`, `≤ ${targetS} s`, verdict(e.login.median <= targetS)],
+    ["Server cold start, empty data folder (first run) → `/api/health` / `/login`", `${s(emptyFolder.healthS)} / ${s(emptyFolder.loginS)}`, "–", "info"],
+  ];
+}
+
+function providerRows(o: Outcome<ProvidersResult>): Row[] {
+  if (!o.ok) return [["Provider figures", o.error, "–", "not measured"]];
+  const { signing, rateLimit: r } = o.value;
+  return [
+    ...signing.map((x): Row => [`Signing \`${x.vendor}\`: ours vs official SDK`, `${x.oursUsPerOp} µs vs ${x.sdkUsPerOp} µs (×${x.ratio})`, "–", "info"]),
+    [`Bulk CreateAccount ×${r.calls}: achieved rate ÷ limit`, `${r.achievedRate}/s ÷ ${r.limit}/s = ${r.ratio.toFixed(3)}`, `≥ ${r.targetRatio}`, verdict(r.ratio >= r.targetRatio)],
+    ["Throttling errors reaching the caller", `${r.throttlingErrorsSeenByCaller} (other errors ${r.otherErrors})`, "0", verdict(r.throttlingErrorsSeenByCaller === 0)],
+  ];
+}
+
+function listRows(o: Outcome<ListFilterResult>): Row[] {
+  const filterLabel = "Filter keystroke → updated view, 20,000 rows, Chromium";
+  const reason = !o.ok ? o.error : o.value.status === "not measured" ? o.value.reason : null;
+  if (reason !== null || !o.ok || o.value.status !== "measured") {
+    return [[filterLabel, `not measured: ${reason}`, `≤ ${100} ms`, "not measured"]];
+  }
+  const v = o.value;
+  const k = v.keyToFrame;
+  const unchanged = v.unchangedKeystrokes ? `, ${v.unchangedKeystrokes} keys changed nothing` : "";
+  return [
+    ["20,000-row list: navigation → all rows rendered (first open / reload)", `${ms(v.firstRender.navigationToCountMs)} / ${ms(v.reloadRender.navigationToCountMs)}`, "–", "info"],
+    [`${filterLabel} (median / p95 / max of ${k.n}${unchanged})`, `${ms(k.median)} / ${ms(k.p95)} / ${ms(k.max)}`, `≤ ${v.targetMs} ms`, verdict(k.n > 0 && k.p95 <= v.targetMs)],
+    ["Same, up to the task after that frame (median / p95 / max)", `${ms(v.keyToAfterFrame.median)} / ${ms(v.keyToAfterFrame.p95)} / ${ms(v.keyToAfterFrame.max)}`, "–", "info"],
+    ["Console server RSS after loading the 20,000-row list (peak)", `${v.memoryAfterLoad.rssMiB} MiB (${v.memoryAfterFiltering.peakRssMiB} MiB)`, "–", "info"],
+  ];
+}
+
+export function markdownTable(r: BenchReport): string {
+  const rows = [...firstLoadRows(r.firstLoad), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...listRows(r.listFilter)];
+  const lines = [
+    "| Figure | Measured | Target | Result |",
+    "|---|---|---|---|",
+    ...rows.map((row) => `| ${row.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`),
+  ];
+  const when = r.generatedAt.slice(0, 10);
+  lines.push("", `Measured by \`npm run bench\` on ${when}, ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, load average (1/5/15 min) ${r.machine.loadAverageAtStart.join(" / ")} at start, ${r.machine.loadAverageAtEnd.join(" / ")} at end. KiB = 1024 bytes.`);
+  return lines.join("\n");
+}
+
+function details(r: BenchReport): string[] {
+  const out: string[] = [];
+  if (r.build.ok) out.push(r.build.value.ran ? `Build: next build in ${r.build.value.seconds} s` : "Build: skipped (BENCH_SKIP_BUILD=1), using the existing .next");
+  else out.push(`Build: FAILED (${r.build.error})`);
+  if (r.firstLoad.ok) {
+    out.push("", `First-load JS per page (budget ${r.firstLoad.value.budgetGzipKiB} KiB gzip):`);
+    for (const x of r.firstLoad.value.routes) {
+      out.push(`  ${x.route.padEnd(24)} ${String(x.gzipKiB).padStart(7)} KiB gzip ${String(x.rawKiB).padStart(7)} KiB raw  ${x.chunks} chunks${x.overBudget ? "  OVER BUDGET" : ""}${x.framework ? "  (framework)" : ""}`);
+    }
+  }
+  if (r.coldStart.ok) {
+    const runs = r.coldStart.value.existingFolder.runs.map((x) => `${x.healthS}/${x.loginS} (db ready at ${x.dbReadyAtS})`).join(", ");
+    out.push("", `Cold start runs on the existing folder (/api/health / /login, s): ${runs}`);
+  }
+  if (r.listFilter.ok && r.listFilter.value.status === "measured") {
+    const v = r.listFilter.value;
+    out.push("", `List filter: ${v.url}, query "${v.query}" typed then cleared:`);
+    for (const k of v.keystrokes) {
+      out.push(`  ${k.key.padEnd(10)} → ${k.countText === null ? "count unchanged within 3 s" : `count "${k.countText}" after ${k.toRafMs} ms (frame task ${k.toAfterFrameMs} ms)`}`);
+    }
+    out.push(`  server pid ${v.memoryAfterLoad.pid}: RSS ${v.memoryAfterLoad.rssMiB} MiB after load, ${v.memoryAfterFiltering.rssMiB} MiB after filtering, peak ${v.memoryAfterFiltering.peakRssMiB} MiB`);
+  }
+  return out;
+}
+
+export function printReport(r: BenchReport, jsonPath: string): void {
+  const table = r.markdown ?? markdownTable(r);
+  console.log(["", "=".repeat(72), "Benchmark report", "=".repeat(72), ...details(r), ""].join("\n"));
+  console.log("Markdown for the README:\n\n```markdown");
+  console.log(table);
+  console.log("```\n");
+  console.log(`Total ${r.totalSeconds} s. JSON: ${jsonPath}`);
+}

@@ -1,0 +1,110 @@
+/** Small helpers shared by the bench steps: ports, temp folders, statistics, cleanup on exit. */
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+export function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+function tryListen(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(null));
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      const got = typeof address === "object" && address ? address.port : null;
+      server.close(() => resolve(got));
+    });
+  });
+}
+
+/** A port nobody listens on right now (the shared 3210/4700/4800 are never handed out by the OS). */
+export async function freePort(): Promise<number> {
+  const port = await tryListen(0);
+  if (port === null) throw new Error("no free port");
+  return port;
+}
+
+/**
+ * The console derives every vendor URL from the emulator's admin port plus a fixed offset, so the
+ * emulator it talks to needs six consecutive free ports, which basePort 0 does not give.
+ */
+export async function freePortBlock(size: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let ok = true;
+    for (let i = 0; i < size && ok; i += 1) ok = (await tryListen(base + i)) !== null;
+    if (ok) return base;
+  }
+  throw new Error(`no block of ${size} free ports`);
+}
+
+const cleanups = new Set<() => Promise<void> | void>();
+
+/** Registers work that must run even when the bench is interrupted (servers, temp folders). */
+export function onCleanup(fn: () => Promise<void> | void): () => void {
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
+
+let running: Promise<void> | null = null;
+
+/** Runs every registered cleanup once; a second caller (a second signal) waits for the same run. */
+export function runCleanups(): Promise<void> {
+  running ??= (async () => {
+    while (cleanups.size) {
+      const all = [...cleanups].reverse();
+      cleanups.clear();
+      for (const fn of all) {
+        try {
+          await fn();
+        } catch {
+          // best effort: the next one must still run
+        }
+      }
+    }
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `console-bench-${label}-`));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  max: number;
+  min: number;
+}
+
+/** Nearest-rank percentiles: with few samples p95 is honestly the worst one, not an interpolation. */
+export function summarize(values: number[], digits = 1): Summary {
+  if (values.length === 0) return { n: 0, median: NaN, p95: NaN, max: NaN, min: NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+  return {
+    n: sorted.length,
+    median: round(median, digits),
+    p95: round(rank(0.95), digits),
+    max: round(sorted[sorted.length - 1] ?? NaN, digits),
+    min: round(sorted[0] ?? NaN, digits),
+  };
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
