@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import { contextAs, signInAs } from "./support/auth";
 import { accessesOf, duplicates, emu, freeUsers as freeUsersOf } from "./support/emulator";
 
 /*
@@ -11,8 +11,8 @@ const TID = 3002;
 const freeUsers = (proxy: string) => freeUsersOf(TID, proxy);
 
 
-async function startBulk(page: Page, proxy: string, userIds: number[], expectNew: number, expectAlready: number) {
-  await page.goto(`/proxy-accesses?tenant=${TID}&proxy=${proxy}`);
+async function startBulk(page: Page, proxy: string, userIds: number[], expectNew: number, expectAlready: number, tid = TID) {
+  await page.goto(`/proxy-accesses?tenant=${tid}&proxy=${proxy}`);
   await expect(page.getByRole("table", { name: `Proxy accesses on proxy ${proxy}` })).toBeVisible();
   await page.getByRole("button", { name: "Bulk grant" }).click();
   const dialog = page.getByRole("dialog");
@@ -79,6 +79,39 @@ test.describe("bulk grants", () => {
     // The list shows the new grants without a reload.
     const table = page.getByRole("table", { name: `Proxy accesses on proxy ${proxy}` });
     await expect(table.getByRole("row").filter({ hasText: fresh[0]!.nickName })).toHaveCount(1);
+  });
+
+  test("a retry by an instance owner runs and is audited in the owner's name, not the creator's", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    // Proxy 1201 (tenant 3001) is the demo owner's; the admin starts the job, the owner retries it.
+    const proxy = "1201";
+    const users = (await freeUsersOf(3001, proxy)).slice(0, 2);
+    await signInAs(page, "admin");
+    await emu("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
+    const job = await startBulk(page, proxy, users.map((u) => u.userId), 2, 0, 3001);
+    await expect(job).toHaveAttribute("data-status", "completed", { timeout: 45_000 });
+    await expect(job.getByTestId("bulk-counts")).toContainText("1 granted");
+
+    const { context, page: owner } = await contextAs(browser, "owner");
+    await owner.goto(page.url());
+    const ownerJob = owner.getByTestId("bulk-job");
+    await ownerJob.getByRole("button", { name: "Retry 1 failed" }).click();
+    await expect(ownerJob.getByTestId("bulk-counts")).toContainText("2 granted", { timeout: 30_000 });
+    await expect(ownerJob).toContainText("retry 1 by owner@example.com");
+    await context.close();
+
+    // Each user's grant is audited as whoever started its round: one the admin's, the retried one the owner's.
+    await page.goto("/audit?action=proxy-accesses.bulk-grant.item&outcome=success");
+    const rows = page.getByTestId("audit-row");
+    const actors: string[] = [];
+    for (const u of users) {
+      const row = rows.filter({ hasText: `${proxy}/user:${u.userId}` });
+      await expect(row).toHaveCount(1);
+      actors.push((await row.textContent())!.includes("owner@example.com") ? "owner" : (await row.textContent())!.includes("admin@example.com") ? "admin" : "?");
+    }
+    expect(actors.sort()).toEqual(["admin", "owner"]);
+    const after = await accessesOf(proxy);
+    for (const u of users) expect(after.filter((a) => a.userId === u.userId)).toHaveLength(1);
   });
 
   test("a reload mid-way loses nothing: the job keeps running on the server and the page finds it again", async ({ page }) => {

@@ -6,6 +6,7 @@ import { createDb, type DbHandle } from "@/lib/db/client";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { createDmsApi } from "@/lib/providers/alibaba/dms";
 import { FAST_RETRY, fixtures, startContractEnv, type ContractEnv } from "@/lib/providers/contract-env";
+import { roundActor } from "./bulk-grants-actor";
 import { itemKey, runBulkGrantJob, type RunnerDeps } from "./bulk-grants-runner";
 import { toJobDto } from "./bulk-grants-view";
 import { GRANT_KIND, grantTarget } from "./proxy-accesses-records";
@@ -170,5 +171,29 @@ describe("runBulkGrantJob", () => {
     expect(result.counts).toMatchObject({ granted: 3, failed: 0 });
     expect(result.items.find((i) => i.userId === failed.userId)?.attempts).toBe(2);
     expect(await duplicates()).toEqual([]);
+  });
+
+  it("runs and audits a retry round as the person who retried it, and asks whether they may grant", async () => {
+    const users = await freeUsers(2);
+    const job = await newJob(users);
+    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
+    await runBulkGrantJob(deps, job.id);
+    const failed = (await dto(job.id)).items.find((i) => i.state === "failed")!;
+
+    const retrier = randomUUID();
+    await handle.db
+      .update(bulkGrantJobs)
+      .set({ round: 2, status: "running", finishedAt: null, retriedBy: retrier, retriedByEmail: "owner@example.com", retriedByRoles: ["owner"] })
+      .where(eq(bulkGrantJobs.id, job.id));
+    const asked: (string | null)[] = [];
+    await runBulkGrantJob({ ...deps, mayGrant: async (j) => (asked.push(roundActor(j)?.id ?? null), true) }, job.id);
+    expect(asked).toEqual([retrier]);
+    const round2 = audits.filter((a) => (a.params as { jobId?: string; round?: number }).jobId === job.id && (a.params as { round?: number }).round === 2);
+    expect(round2.map((a) => a.outcome)).toEqual(["intent", "success"]);
+    expect(round2.every((a) => a.actor?.id === retrier && a.actor.email === "owner@example.com")).toBe(true);
+    const [op] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, itemKey({ id: job.id, round: 2 }, failed.userId)));
+    expect(op?.createdBy).toBe(retrier);
+    const round1 = audits.filter((a) => (a.params as { jobId?: string; round?: number }).jobId === job.id && (a.params as { round?: number }).round === 1);
+    expect(round1.every((a) => a.actor?.id === creator)).toBe(true);
   });
 });

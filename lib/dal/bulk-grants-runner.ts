@@ -7,6 +7,7 @@ import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import type { DmsApi, DmsProxyAccess } from "@/lib/providers/alibaba/dms";
 import { mapWithConcurrency } from "@/lib/providers/concurrency";
 import { isProviderError } from "@/lib/providers/errors";
+import { roundActor } from "./bulk-grants-actor";
 import { grantProxyAccessOnce } from "./proxy-accesses-grant";
 import { GRANT_KIND, grantTarget, settleOperation, type OperationRow } from "./proxy-accesses-records";
 
@@ -17,7 +18,7 @@ export interface RunnerDeps {
   /** The DMS client of the job's cloud account. */
   connect: (job: BulkJobRow) => Promise<DmsApi>;
   audit: (entry: AuditEntryInput) => Promise<void>;
-  /** Whether the job's creator may still grant on its instance (checked at every (re)start). */
+  /** Whether the person who started the current round may still grant on its instance (checked at every (re)start). */
   mayGrant: (job: BulkJobRow) => Promise<boolean>;
   leaseMs?: number;
   /** Items in flight at once; the DMS client paces the calls to its rate limit on top of this. */
@@ -107,11 +108,11 @@ export async function runBulkGrantJob(deps: RunnerDeps, jobId: string): Promise<
   try {
     const ops = await db.select().from(cloudOperations).where(eq(cloudOperations.jobId, job.id));
     const todo = workSet(job, ops);
-    const actor = job.createdBy ? { id: job.createdBy, email: job.createdByEmail ?? "", roles: job.createdByRoles } : null;
+    const actor = roundActor(job);
     let blocked: string | null = null;
     let dms: DmsApi | null = null;
     if (todo.length > 0) {
-      if (!(await deps.mayGrant(job))) blocked = "The person who started this job may no longer grant on this proxy; nothing was sent.";
+      if (!(await deps.mayGrant(job))) blocked = `The person who started this ${job.round > 1 ? "retry" : "job"} may no longer grant on this proxy; nothing was sent.`;
       else dms = await deps.connect(job).catch(() => null);
       if (!dms) blocked ??= "The cloud account of this job is no longer available; nothing was sent.";
     }
@@ -129,14 +130,19 @@ export async function runBulkGrantJob(deps: RunnerDeps, jobId: string): Promise<
         const interrupted = byKey.get(key);
         if (!dms) {
           const message = blocked ?? "Nothing was sent.";
-          if (interrupted) await settleOperation(db, interrupted.id, { status: "failed", errorCode: "FORBIDDEN", errorMessage: message });
-          else await insertSettled(db, job, user, key, { status: "failed", errorCode: "FORBIDDEN", errorMessage: message });
+          // An item a dead runner had in flight may have landed: it stays open for reconciliation.
+          if (!interrupted) await insertSettled(db, job, user, key, { status: "failed", errorCode: "FORBIDDEN", errorMessage: message });
           return;
         }
         const found = snapshot.get(user.userId);
         if (interrupted && found) {
           // The dead runner's create landed: it was granted, once.
-          await settleOperation(db, interrupted.id, { status: "succeeded", result: { proxyAccessId: found.proxyAccessId, outcome: "granted", reconciled: true } });
+          await settleOperation(
+            db,
+            interrupted.id,
+            { status: "succeeded", result: { proxyAccessId: found.proxyAccessId, outcome: "granted", reconciled: true } },
+            { status: interrupted.status, updatedAt: interrupted.updatedAt },
+          );
           return;
         }
         const elsewhere = await grantedElsewhere(db, job.proxyId, user.userId, snapshotAt, key);
@@ -162,7 +168,7 @@ export async function runBulkGrantJob(deps: RunnerDeps, jobId: string): Promise<
               userName: user.name,
               reason: job.reason,
               idempotencyKey: key,
-              actorId: job.createdBy,
+              actorId: actor?.id ?? null,
               jobId: job.id,
             },
             {
@@ -231,7 +237,7 @@ async function insertSettled(
       errorCode: s.errorCode,
       errorMessage: s.errorMessage,
       jobId: job.id,
-      createdBy: job.createdBy,
+      createdBy: roundActor(job)?.id ?? null,
     })
     .onConflictDoNothing({ target: cloudOperations.idempotencyKey });
 }

@@ -31,6 +31,8 @@ export interface BulkJobDto {
   createdAt: string;
   finishedAt: string | null;
   createdByEmail: string | null;
+  /** Who started the latest retry round (null before any retry). */
+  retriedByEmail: string | null;
   /** Running but no runner holds the lease (it died); the next poll restarts it. */
   stalled: boolean;
   counts: Record<BulkItemState, number>;
@@ -84,6 +86,7 @@ export function toJobDto(job: JobRow, ops: OperationRow[]): BulkJobDto {
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
     createdByEmail: job.createdByEmail,
+    retriedByEmail: job.retriedBy ? (job.retriedByEmail ?? "unknown") : null,
     stalled: job.status === "running" && (!job.leaseExpiresAt || job.leaseExpiresAt.getTime() < Date.now()),
     counts,
     items,

@@ -3,13 +3,14 @@ import { and, desc, eq, gt, or } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/result";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { appendAudit } from "@/lib/audit/log";
-import { can, isRole, resourceKey, type ResourceKey } from "@/lib/auth/permissions";
+import { can, resourceKey, type ResourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { DB } from "@/lib/db/client";
-import { bulkGrantJobs, cloudAccounts, cloudOperations, userResources, users } from "@/lib/db/schema";
+import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { createDmsClient } from "@/lib/providers/factory";
 import type { BulkGrantInput } from "@/lib/validation/proxy-accesses";
+import { roundActorMayGrant } from "./bulk-grants-actor";
 import { runBulkGrantJob, type BulkJobRow, type RunnerDeps } from "./bulk-grants-runner";
 import { toJobDto, type BulkJobDto } from "./bulk-grants-view";
 import { connectionOf } from "./cloud-accounts";
@@ -36,15 +37,8 @@ function runnerDeps(db: DB): RunnerDeps {
       if (!row || row.vendor !== "alibaba") throw new Error("cloud account gone");
       return createDmsClient(connectionOf(row));
     },
-    // The job acts in its creator's name: a creator disabled or stripped of the instance since stops it.
-    mayGrant: async (job) => {
-      if (!job.createdBy) return false;
-      const [user] = await db.select().from(users).where(eq(users.id, job.createdBy)).limit(1);
-      if (!user || user.disabled) return false;
-      const owned = await db.select({ resource: userResources.resource }).from(userResources).where(eq(userResources.userId, user.id));
-      const principal = { roles: user.roles.filter(isRole), resources: new Set(owned.map((r) => r.resource)) };
-      return can(principal, "proxyAccess:grant", resourceKey("dms-instance", job.instanceId));
-    },
+    // A round acts in the name of whoever started it: if they were disabled or lost the instance since, it stops.
+    mayGrant: (job) => roundActorMayGrant(db, job),
   };
 }
 
@@ -138,7 +132,10 @@ export async function getBulkJob(actor: Actor, jobId: string): Promise<{ job: Bu
   return { job: toJobDto(job, ops), needsRunner: needsRunner(job) };
 }
 
-/** Puts the failed (and unsettled) users of a finished job into a new round. Returns whether there was anything to retry. */
+/**
+ * Puts the failed (and unsettled) users of a finished job into a new round, which runs and is
+ * audited in the retrying actor's name (checked against their own rights when it starts).
+ */
 export async function retryBulkJob(actor: Actor, jobId: string, ctx: ActionContext): Promise<{ jobId: string; retrying: number }> {
   const db = await getDb();
   const job = await findJob(db, jobId);
@@ -150,7 +147,15 @@ export async function retryBulkJob(actor: Actor, jobId: string, ctx: ActionConte
   if (retrying === 0) throw new ActionError("Nothing failed in this job; there is nothing to retry.", { code: "NOTHING_TO_RETRY" });
   const [updated] = await db
     .update(bulkGrantJobs)
-    .set({ round: job.round + 1, status: "running", finishedAt: null, updatedAt: new Date() })
+    .set({
+      round: job.round + 1,
+      status: "running",
+      finishedAt: null,
+      updatedAt: new Date(),
+      retriedBy: actor.id,
+      retriedByEmail: actor.email,
+      retriedByRoles: [...actor.roles],
+    })
     .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.status, "completed"), eq(bulkGrantJobs.round, job.round)))
     .returning();
   if (!updated) throw new ActionError("Someone else has just retried this job.", { code: "IN_PROGRESS" });

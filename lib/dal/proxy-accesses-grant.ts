@@ -1,21 +1,27 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/result";
 import type { DmsProxyAccess } from "@/lib/providers/alibaba/dms";
-import { grantLockKey, tryLock } from "./proxy-accesses-locks";
+import { grantLockKey, OPERATION_LOCK_TTL_MS, tryLock } from "./proxy-accesses-locks";
 import { toAccessDto, type ProxyAccessDto } from "./proxy-accesses-parse";
 import {
   claimOperation,
   errorFromSettled,
+  findOperationById,
   GRANT_KIND,
   grantTarget,
+  holdOperation,
   OUTCOME_UNKNOWN,
+  releaseClaim,
   settleOperation,
   settlementOf,
   UNKNOWN_OUTCOME_MESSAGE,
   waitForSettled,
+  type NewOperation,
   type OperationRow,
   type OpsDeps,
+  type Settlement,
 } from "./proxy-accesses-records";
+import { settleOwnOperation } from "./proxy-accesses-settle";
 
 export interface GrantRequest {
   accountId: string;
@@ -62,9 +68,6 @@ export interface GrantOptions {
   reclaim?: boolean;
 }
 
-/** How long a grant may hold its (proxy, user) lock; longer than the client's worst-case retries. */
-const LOCK_TTL_MS = 5 * 60_000;
-
 export const ALREADY_GRANTED = "ALREADY_GRANTED";
 
 function alreadyGrantedError(name: string, access: { proxyAccessId: string }) {
@@ -98,6 +101,23 @@ function replayResult(row: OperationRow, req: GrantRequest): GrantResult {
   };
 }
 
+/** Claims the key, or answers from the submission that already holds it. */
+async function claimOrReplay(
+  deps: OpsDeps,
+  req: GrantRequest,
+  op: NewOperation,
+  reclaim: boolean,
+): Promise<{ row: OperationRow; claimed: boolean } | { replay: GrantResult }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const { row, claimed } = await claimOperation(deps.db, op);
+    if (claimed || (reclaim && (row.status === "pending" || row.status === "unknown"))) return { row, claimed };
+    const settled = await waitForSettled(deps.db, req.idempotencyKey);
+    if (settled) return { replay: replayResult(settled, req) };
+    // The holder gave the claim back (its lock was busy): claim it here, a bounded number of times.
+    if (attempt >= 3) throw new ActionError("Another change for this user on this proxy is in progress; try again in a moment.", { code: "IN_PROGRESS" });
+  }
+}
+
 /**
  * Grants one user access through one proxy, at most once per idempotency key and never twice per
  * (proxy, user): the key is claimed first, then a lock on the pair is taken, then the proxy's list
@@ -107,42 +127,59 @@ function replayResult(row: OperationRow, req: GrantRequest): GrantResult {
 export async function grantProxyAccessOnce(deps: OpsDeps, req: GrantRequest, opts: GrantOptions = {}): Promise<GrantResult> {
   const { db, dms } = deps;
   const name = req.userName || `User ${req.userId}`;
-  const { row, claimed } = await claimOperation(db, {
-    idempotencyKey: req.idempotencyKey,
-    kind: GRANT_KIND,
-    cloudAccountId: req.accountId,
-    target: grantTarget(req.proxyId, req.userId),
-    params: {
-      tenantId: req.tenantId,
-      proxyId: req.proxyId,
-      instanceId: req.instanceId,
-      userId: req.userId,
-      userName: req.userName ?? null,
-      indepAccount: req.indepAccount ?? null,
-      reason: req.reason,
+  const claim = await claimOrReplay(
+    deps,
+    req,
+    {
+      idempotencyKey: req.idempotencyKey,
+      kind: GRANT_KIND,
+      cloudAccountId: req.accountId,
+      target: grantTarget(req.proxyId, req.userId),
+      params: {
+        tenantId: req.tenantId,
+        proxyId: req.proxyId,
+        instanceId: req.instanceId,
+        userId: req.userId,
+        userName: req.userName ?? null,
+        indepAccount: req.indepAccount ?? null,
+        reason: req.reason,
+      },
+      createdBy: req.actorId,
+      jobId: req.jobId ?? null,
     },
-    createdBy: req.actorId,
-    jobId: req.jobId ?? null,
-  });
-  const resumable = !claimed && opts.reclaim && (row.status === "pending" || row.status === "unknown");
-  if (!claimed && !resumable) return replayResult(await waitForSettled(db, req.idempotencyKey), req);
+    Boolean(opts.reclaim),
+  );
+  if ("replay" in claim) return claim.replay;
+  const { row, claimed } = claim;
 
-  const lock = await tryLock(db, grantLockKey(req.proxyId, req.userId), LOCK_TTL_MS);
+  const lock = await tryLock(db, grantLockKey(req.proxyId, req.userId), OPERATION_LOCK_TTL_MS);
   if (!lock) {
-    const message = `Another grant for ${name} on this proxy is in progress; check the list in a moment.`;
-    await settleOperation(db, row.id, { status: "failed", errorCode: "IN_PROGRESS", errorMessage: message });
+    const message = `Another change for ${name} on this proxy is in progress; try again in a moment.`;
+    // Nothing was sent. A form's claim is given back so its next submission gets a real answer;
+    // a bulk item records the refusal (a retry round uses new keys); an item taken over from a
+    // dead runner stays open, since that runner's call may still land, for reconciliation to settle.
+    if (!claimed) throw new ActionError(message, { code: "IN_PROGRESS" });
+    if (req.jobId) await settleOperation(db, row.id, { status: "failed", errorCode: "IN_PROGRESS", errorMessage: message }, { status: "pending" });
+    else await releaseClaim(db, row.id);
     throw new ActionError(message, { code: "IN_PROGRESS" });
   }
+  const settle = (s: Settlement) => settleOwnOperation(deps, row, s);
   try {
+    if (!(await holdOperation(db, row.id, claimed ? ["pending"] : ["pending", "unknown"]))) {
+      // Reconciliation settled the row while this call waited: send nothing, answer from the row.
+      const settled = await findOperationById(db, row.id);
+      if (!settled) throw new ActionError("This submission was withdrawn; submit the form again.", { code: "IN_PROGRESS" });
+      return replayResult(settled, req);
+    }
     const existing = opts.snapshot
       ? opts.snapshot.get(req.userId)
       : (await dms.listProxyAccesses({ proxyId: req.proxyId, tid: req.tenantId })).items.find((a) => a.userId === req.userId);
     if (existing) {
       if (opts.alreadyIsSuccess) {
-        await settleOperation(db, row.id, { status: "succeeded", result: { proxyAccessId: existing.proxyAccessId, outcome: "already" } });
+        await settle({ status: "succeeded", result: { proxyAccessId: existing.proxyAccessId, outcome: "already" } });
         return { proxyAccessId: existing.proxyAccessId, outcome: "already", requestId: null, replayed: false, foundAfterRetry: false };
       }
-      await settleOperation(db, row.id, {
+      await settle({
         status: "failed",
         errorCode: ALREADY_GRANTED,
         errorMessage: `${name} already has access through this proxy.`,
@@ -154,7 +191,7 @@ export async function grantProxyAccessOnce(deps: OpsDeps, req: GrantRequest, opt
     try {
       await opts.beforeCreate?.();
     } catch (error) {
-      await settleOperation(db, row.id, { status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: "The audit log could not be written; nothing was sent to DMS." });
+      await settle({ status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: "The audit log could not be written; nothing was sent to DMS." });
       throw error;
     }
 
@@ -169,7 +206,7 @@ export async function grantProxyAccessOnce(deps: OpsDeps, req: GrantRequest, opt
       });
     } catch (error) {
       const settlement = settlementOf(error);
-      await settleOperation(db, row.id, settlement);
+      await settle(settlement);
       if (settlement.status === "unknown") {
         throw new ActionError(`${UNKNOWN_OUTCOME_MESSAGE} (${settlement.errorMessage} Last error: ${settlement.errorCode}.)`, {
           code: OUTCOME_UNKNOWN,
@@ -178,7 +215,7 @@ export async function grantProxyAccessOnce(deps: OpsDeps, req: GrantRequest, opt
       }
       throw error;
     }
-    await settleOperation(db, row.id, {
+    await settle({
       status: "succeeded",
       result: { proxyAccessId: created.proxyAccessId, outcome: "granted", foundAfterRetry: created.foundAfterRetry },
       vendorRequestId: created.requestId ?? null,

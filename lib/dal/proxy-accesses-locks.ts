@@ -36,7 +36,18 @@ export async function tryLock(db: DB, key: string, ttlMs: number): Promise<HeldL
   };
 }
 
+/**
+ * How long a grant or revoke may hold its lock: longer than the client's worst case (a create
+ * retries up to 5 × 15 s plus backoff, after a list read). Anything that held a lock longer is dead.
+ */
+export const OPERATION_LOCK_TTL_MS = 5 * 60_000;
+
 /** The lock that keeps two creates of the same access (user on proxy) from running at once. */
 export function grantLockKey(proxyId: string, userId: string): string {
   return `dms-grant:${proxyId}:${userId}`;
+}
+
+/** The lock a revoke holds while its DeleteProxyAccess is in flight. */
+export function revokeLockKey(proxyId: string, proxyAccessId: string): string {
+  return `dms-revoke:${proxyId}:${proxyAccessId}`;
 }

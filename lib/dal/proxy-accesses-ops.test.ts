@@ -132,10 +132,9 @@ describe("grantProxyAccessOnce", () => {
     const [row] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
     expect(row?.status).toBe("unknown");
 
-    const { items } = await deps.dms.listProxyAccesses({ proxyId: PROXY, tid });
-    const young = await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, accesses: items });
+    const young = await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
     expect(young.unsettled.map((u) => u.id)).toContain(row!.id);
-    const later = await reconcileProxyOperations({ ...deps, now: () => Date.now() + 120_000 }, { accountId, proxyId: PROXY, accesses: items });
+    const later = await reconcileProxyOperations({ ...deps, now: () => Date.now() + 120_000 }, { accountId, proxyId: PROXY, tenantId: tid });
     expect(later.settled).toBeGreaterThanOrEqual(1);
     const [settled] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, row!.id));
     expect(settled).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED" });
@@ -149,8 +148,7 @@ describe("grantProxyAccessOnce", () => {
       .insert(cloudOperations)
       .values({ idempotencyKey: randomUUID(), kind: GRANT_KIND, cloudAccountId: accountId, target: grantTarget(PROXY, userId), params: { userId, proxyId: PROXY }, createdAt: new Date(Date.now() - 300_000), updatedAt: new Date(Date.now() - 300_000) })
       .returning();
-    const { items } = await deps.dms.listProxyAccesses({ proxyId: PROXY, tid });
-    await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, accesses: items });
+    await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
     const [row] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, op!.id));
     expect(row).toMatchObject({ status: "succeeded", result: { proxyAccessId: created.proxyAccessId, reconciled: true } });
   });

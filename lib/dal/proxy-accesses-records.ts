@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, inArray, like } from "drizzle-orm";
+import { and, count, eq, inArray, like, lt } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/result";
 import type { AuditEntryInput } from "@/lib/audit/log";
 import type { DB } from "@/lib/db/client";
-import { cloudOperations } from "@/lib/db/schema";
+import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import type { DmsApi } from "@/lib/providers/alibaba/dms";
 import { isProviderError } from "@/lib/providers/errors";
 
@@ -20,6 +20,9 @@ export interface OpsDeps {
   audit: (entry: AuditEntryInput) => Promise<void>;
   now?: () => number;
 }
+
+/** Audit action of settlements made by the console itself (reconciliation, corrections); they carry no actor. */
+export const RECONCILE_ACTION = "proxy-accesses.reconcile";
 
 export const GRANT_KIND = "dms.proxy-access.grant";
 export const REVOKE_KIND = "dms.proxy-access.revoke";
@@ -67,9 +70,14 @@ export interface Settlement {
   vendorRequestId?: string | null;
 }
 
-export async function settleOperation(db: DB, id: string, s: Settlement, onlyIf?: { status: OperationStatus; updatedAt: Date }) {
+/** Writes the outcome; with `onlyIf`, only while the row is still in that state (returns whether it wrote). */
+export async function settleOperation(db: DB, id: string, s: Settlement, onlyIf?: { status: OperationStatus; updatedAt?: Date }) {
   const where = onlyIf
-    ? and(eq(cloudOperations.id, id), eq(cloudOperations.status, onlyIf.status), eq(cloudOperations.updatedAt, onlyIf.updatedAt))
+    ? and(
+        eq(cloudOperations.id, id),
+        eq(cloudOperations.status, onlyIf.status),
+        onlyIf.updatedAt ? eq(cloudOperations.updatedAt, onlyIf.updatedAt) : undefined,
+      )
     : eq(cloudOperations.id, id);
   const rows = await db
     .update(cloudOperations)
@@ -84,6 +92,33 @@ export async function settleOperation(db: DB, id: string, s: Settlement, onlyIf?
     .where(where)
     .returning({ id: cloudOperations.id });
   return rows.length > 0;
+}
+
+export async function findOperationById(db: DB, id: string): Promise<OperationRow | undefined> {
+  const [row] = await db.select().from(cloudOperations).where(eq(cloudOperations.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * Marks the row as this call's again, right before the vendor is called and under the pair's
+ * lock: it fails when reconciliation settled the row in the meantime (the caller then stops and
+ * answers from the row). Also refreshes updatedAt, which reconciliation measures age by.
+ */
+export async function holdOperation(db: DB, id: string, from: readonly OperationStatus[] = ["pending"]): Promise<boolean> {
+  const rows = await db
+    .update(cloudOperations)
+    .set({ status: "pending", updatedAt: new Date() })
+    .where(and(eq(cloudOperations.id, id), inArray(cloudOperations.status, [...from])))
+    .returning({ id: cloudOperations.id });
+  return rows.length > 0;
+}
+
+/**
+ * Gives a claim back when nothing was sent (its lock was busy), so the same key can be used again
+ * once the other change is over instead of replaying the refusal for good.
+ */
+export async function releaseClaim(db: DB, id: string): Promise<void> {
+  await db.delete(cloudOperations).where(and(eq(cloudOperations.id, id), eq(cloudOperations.status, "pending")));
 }
 
 /** How a failed vendor call is recorded: unknown when the change may have happened anyway. */
@@ -120,13 +155,15 @@ export function errorFromSettled(row: OperationRow): ActionError {
 
 /**
  * A second submission with the same key waits for the first one to settle (a double click lands
- * while the first is still at the vendor) and then gets the same answer.
+ * while the first is still at the vendor) and then gets the same answer. Undefined when the first
+ * gave its claim back.
  */
-export async function waitForSettled(db: DB, idempotencyKey: string, timeoutMs = 20_000): Promise<OperationRow> {
+export async function waitForSettled(db: DB, idempotencyKey: string, timeoutMs = 20_000): Promise<OperationRow | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await findOperation(db, idempotencyKey);
-    if (!row) throw new Error("operation vanished");
+    // Given back (releaseClaim): the caller may claim the key itself.
+    if (!row) return undefined;
     if (row.status !== "pending" || Date.now() > deadline) return row;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -146,4 +183,32 @@ export async function openOperationsOf(db: DB, accountId: string, proxyId: strin
       ),
     )
     .orderBy(cloudOperations.createdAt);
+}
+
+const OPEN: OperationStatus[] = ["pending", "unknown"];
+
+/** Open proxy-access operations last touched before `before`, on every proxy: one query on the status index. */
+export async function staleOpenOperations(db: DB, before: Date): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(cloudOperations)
+    .where(and(inArray(cloudOperations.status, OPEN), inArray(cloudOperations.kind, [GRANT_KIND, REVOKE_KIND]), lt(cloudOperations.updatedAt, before)))
+    .orderBy(cloudOperations.createdAt);
+}
+
+/**
+ * Work of a cloud account that is not over: operations whose outcome is pending or unknown, and
+ * bulk jobs still running. Deleting the account while any exists would orphan it (nothing could
+ * settle it against the vendor any more), so account deletion refuses while either count is above 0.
+ */
+export async function countOpenWorkOfAccount(db: DB, accountId: string): Promise<{ operations: number; jobs: number }> {
+  const [ops] = await db
+    .select({ n: count() })
+    .from(cloudOperations)
+    .where(and(eq(cloudOperations.cloudAccountId, accountId), inArray(cloudOperations.status, OPEN)));
+  const [jobs] = await db
+    .select({ n: count() })
+    .from(bulkGrantJobs)
+    .where(and(eq(bulkGrantJobs.cloudAccountId, accountId), eq(bulkGrantJobs.status, "running")));
+  return { operations: Number(ops?.n ?? 0), jobs: Number(jobs?.n ?? 0) };
 }

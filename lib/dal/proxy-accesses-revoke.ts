@@ -1,18 +1,23 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { mapWithConcurrency } from "@/lib/providers/concurrency";
+import { OPERATION_LOCK_TTL_MS, revokeLockKey, tryLock } from "./proxy-accesses-locks";
 import {
   claimOperation,
   findOperation,
+  findOperationById,
+  holdOperation,
+  releaseClaim,
   REVOKE_KIND,
   revokeTarget,
-  settleOperation,
   settlementOf,
   UNKNOWN_OUTCOME_MESSAGE,
   waitForSettled,
   type OperationRow,
   type OpsDeps,
+  type Settlement,
 } from "./proxy-accesses-records";
+import { settleOwnOperation } from "./proxy-accesses-settle";
 
 export interface RevokeRequest {
   accountId: string;
@@ -60,7 +65,7 @@ function fromRow(row: OperationRow, userName: string): RevokeItemResult {
  * proxy (or a forged one) must never reach it. Each access gets its own audit intent and outcome.
  */
 export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Promise<RevokeItemResult[]> {
-  const { db, dms, audit } = deps;
+  const { db, dms } = deps;
   const { items } = await dms.listProxyAccesses({ proxyId: req.proxyId, tid: req.tenantId });
   const onProxy = new Map(items.map((a) => [a.proxyAccessId, a]));
 
@@ -75,7 +80,10 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
         if (!access) {
           // Gone already, or never on this proxy: a repeat of a settled revoke answers from its record.
           const earlier = await findOperation(db, key);
-          if (earlier) return fromRow(earlier.status === "pending" ? await waitForSettled(db, key) : earlier, userName);
+          if (earlier) {
+            const settled = earlier.status === "pending" ? await waitForSettled(db, key) : earlier;
+            if (settled) return fromRow(settled, userName);
+          }
           return { proxyAccessId, userName, ok: false, code: "NOT_FOUND", message: "This access is not on this proxy (any more); nothing was sent to DMS." };
         }
         const { row, claimed } = await claimOperation(db, {
@@ -86,33 +94,20 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
           params: { tenantId: req.tenantId, proxyId: req.proxyId, instanceId: req.instanceId, proxyAccessId, userId: access.userId ?? null, userName, reason: req.reason ?? null },
           createdBy: req.actor.id,
         });
-        if (!claimed) return fromRow(await waitForSettled(db, key), userName);
-
-        const correlationId = randomUUID();
-        const entry = {
-          actor: req.actor,
-          action: REVOKE_ITEM_ACTION,
-          target,
-          params: { proxyId: req.proxyId, instanceId: req.instanceId, proxyAccessId, userId: access.userId, userName, reason: req.reason ?? null },
-          correlationId,
-          ...req.meta,
-        };
-        try {
-          await audit({ ...entry, outcome: "intent" });
-        } catch {
-          await settleOperation(db, row.id, { status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: "The audit log could not be written; nothing was sent to DMS." });
-          return { proxyAccessId, userName, ok: false, code: "AUDIT_UNAVAILABLE", message: "The audit log could not be written; nothing was sent to DMS." };
+        if (!claimed) {
+          const settled = await waitForSettled(db, key);
+          return settled ? fromRow(settled, userName) : inProgress(proxyAccessId, userName);
+        }
+        // Held while the delete is in flight, so reconciliation never judges it half-way.
+        const lock = await tryLock(db, revokeLockKey(req.proxyId, proxyAccessId), OPERATION_LOCK_TTL_MS);
+        if (!lock) {
+          await releaseClaim(db, row.id);
+          return inProgress(proxyAccessId, userName);
         }
         try {
-          const done = await dms.deleteProxyAccess({ proxyAccessId, tid: req.tenantId });
-          await settleOperation(db, row.id, { status: "succeeded", result: { alreadyGone: done.alreadyGone }, vendorRequestId: done.requestId ?? null });
-          await audit({ ...entry, outcome: "success", vendorRequestId: done.requestId ?? null, message: done.alreadyGone ? "already gone when retried" : null }).catch(() => undefined);
-          return { proxyAccessId, userName, ok: true, alreadyGone: done.alreadyGone };
-        } catch (error) {
-          const s = settlementOf(error);
-          await settleOperation(db, row.id, s);
-          await audit({ ...entry, outcome: "failure", errorCode: s.errorCode, vendorRequestId: s.vendorRequestId, message: s.errorMessage }).catch(() => undefined);
-          return fromRow({ ...row, ...s, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, vendorRequestId: s.vendorRequestId ?? null }, userName);
+          return await revokeHeld(deps, req, row, { proxyAccessId, userName, userId: access.userId, target });
+        } finally {
+          await lock.release().catch(() => undefined);
         }
       },
       { concurrency: 4 },
@@ -120,4 +115,51 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
   ).map((r, i) =>
     r.ok ? r.value : { proxyAccessId: req.proxyAccessIds[i]!, userName: `access ${req.proxyAccessIds[i]}`, ok: false, code: "INTERNAL", message: "The console failed on this access." },
   );
+}
+
+function inProgress(proxyAccessId: string, userName: string): RevokeItemResult {
+  return { proxyAccessId, userName, ok: false, code: "IN_PROGRESS", message: "Another revoke of this access is in progress; nothing was sent. Check the list in a moment." };
+}
+
+/** The audited delete of one claimed access, under its lock. */
+async function revokeHeld(
+  deps: OpsDeps,
+  req: RevokeRequest,
+  row: OperationRow,
+  item: { proxyAccessId: string; userName: string; userId: string | undefined; target: string },
+): Promise<RevokeItemResult> {
+  const { db, dms, audit } = deps;
+  const { proxyAccessId, userName, target } = item;
+  if (!(await holdOperation(db, row.id))) {
+    // Reconciliation settled it while this call waited: nothing is sent, the row answers.
+    const settled = await findOperationById(db, row.id);
+    return settled ? fromRow(settled, userName) : inProgress(proxyAccessId, userName);
+  }
+  const settle = (s: Settlement) => settleOwnOperation(deps, row, s);
+  const correlationId = randomUUID();
+  const entry = {
+    actor: req.actor,
+    action: REVOKE_ITEM_ACTION,
+    target,
+    params: { proxyId: req.proxyId, instanceId: req.instanceId, proxyAccessId, userId: item.userId, userName, reason: req.reason ?? null },
+    correlationId,
+    ...req.meta,
+  };
+  try {
+    await audit({ ...entry, outcome: "intent" });
+  } catch {
+    await settle({ status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: "The audit log could not be written; nothing was sent to DMS." });
+    return { proxyAccessId, userName, ok: false, code: "AUDIT_UNAVAILABLE", message: "The audit log could not be written; nothing was sent to DMS." };
+  }
+  try {
+    const done = await dms.deleteProxyAccess({ proxyAccessId, tid: req.tenantId });
+    await settle({ status: "succeeded", result: { alreadyGone: done.alreadyGone }, vendorRequestId: done.requestId ?? null });
+    await audit({ ...entry, outcome: "success", vendorRequestId: done.requestId ?? null, message: done.alreadyGone ? "already gone when retried" : null }).catch(() => undefined);
+    return { proxyAccessId, userName, ok: true, alreadyGone: done.alreadyGone };
+  } catch (error) {
+    const s = settlementOf(error);
+    await settle(s);
+    await audit({ ...entry, outcome: "failure", errorCode: s.errorCode, vendorRequestId: s.vendorRequestId, message: s.errorMessage }).catch(() => undefined);
+    return fromRow({ ...row, ...s, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, vendorRequestId: s.vendorRequestId ?? null }, userName);
+  }
 }

@@ -111,7 +111,7 @@ export async function loadAccessList(actor: Actor, ref: { accountId: string; ten
   const scope = await resolveProxyScope(actor, ref, "proxyAccess:read");
   const { items, requestId } = await scope.dms.listProxyAccesses({ proxyId: scope.proxyId, tid: scope.tenantId });
   const d = await deps(scope);
-  const { settled, unsettled } = await reconcileProxyOperations(d, { accountId: scope.accountId, proxyId: scope.proxyId, accesses: items });
+  const { settled, unsettled } = await reconcileProxyOperations(d, { accountId: scope.accountId, proxyId: scope.proxyId, tenantId: scope.tenantId });
   const jobs = await listJobsOfProxy(d.db, scope.accountId, scope.proxyId);
   return {
     proxyId: scope.proxyId,

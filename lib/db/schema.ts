@@ -161,10 +161,14 @@ export const bulkGrantJobs = pgTable(
     round: integer("round").notNull().default(1),
     leaseOwner: text("lease_owner"),
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
-    /** Who started it: the runner audits every item in their name. */
+    /** Who started it: round 1 acts and is audited in their name. */
     createdBy: uuid("created_by"),
     createdByEmail: text("created_by_email"),
     createdByRoles: text("created_by_roles").array().notNull().default(sql`'{}'::text[]`),
+    /** Who started the current retry round (null in round 1): that round acts and is audited in their name. */
+    retriedBy: uuid("retried_by"),
+    retriedByEmail: text("retried_by_email"),
+    retriedByRoles: text("retried_by_roles").array(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

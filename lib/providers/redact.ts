@@ -13,16 +13,47 @@ export function isSecretField(name: string): boolean {
   return SECRET_FIELD.test(name);
 }
 
-/** Replaces every occurrence of each secret (and its percent-encoded form) in `text`. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret || secret.length < 3) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      out = out.split(form).join(REDACTED);
-    }
+/** RFC 3986: everything but A-Z a-z 0-9 - _ . ~ is escaped (the signers' form, which escapes ! ' ( ) *). */
+function rfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** application/x-www-form-urlencoded as URLSearchParams writes it (space as +). */
+function formEncoded(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Every way a secret can appear in a request, a vendor's echo of it or a log line: as is, each
+ * percent-encoding in use (encodeURIComponent, RFC 3986, form encoding), encoded twice (the v1
+ * string-to-sign, which some vendors echo back) and JSON-escaped.
+ */
+export function encodedForms(secret: string): string[] {
+  const forms = new Set<string>([secret, JSON.stringify(secret).slice(1, -1)]);
+  for (const encode of [encodeURIComponent, rfc3986, formEncoded]) {
+    const once = encode(secret);
+    forms.add(once);
+    forms.add(encode(once));
   }
-  return out;
+  return [...forms];
+}
+
+/** Matches a form with percent-escapes in either hex case (%2A and %2a). */
+function pattern(form: string): string {
+  return escapeRegExp(form).replace(/%([0-9A-Fa-f])([0-9A-Fa-f])/g, (_m, a: string, b: string) => `%[${a.toUpperCase()}${a.toLowerCase()}][${b.toUpperCase()}${b.toLowerCase()}]`);
+}
+
+/** Replaces every occurrence of each secret, in any of its encoded forms, in `text`. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  const forms = new Set(secrets.filter((secret) => secret && secret.length >= 3).flatMap(encodedForms));
+  if (forms.size === 0) return text;
+  // One pass, longest form first: a secret that contains another is never half-replaced.
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(pattern);
+  return text.replace(new RegExp(alternatives.join("|"), "g"), REDACTED);
 }
 
 /** Deep copy with secret-named fields replaced and secret values scrubbed from strings. */

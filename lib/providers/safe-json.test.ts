@@ -33,7 +33,8 @@ describe("redaction", () => {
     );
     expect(value).toEqual({
       Password: REDACTED,
-      nested: { user_pwd: REDACTED, note: `key=${REDACTED} and ${REDACTED}%21` },
+      // "TopSecret!" sent RFC 3986-encoded is scrubbed whole, not just its "TopSecret" prefix.
+      nested: { user_pwd: REDACTED, note: `key=${REDACTED} and ${REDACTED}` },
       list: [{ AccessSecret: REDACTED }],
     });
     expect(redactText("P%40ss in P@ss", ["P@ss"])).toBe(`${REDACTED} in ${REDACTED}`);

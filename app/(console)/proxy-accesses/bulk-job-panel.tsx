@@ -85,7 +85,7 @@ export function BulkJobPanel({ jobId, canRetry, onClose, onChanged }: { jobId: s
           {job ? (
             <p className="text-xs text-muted-foreground">
               Started by {job.createdByEmail ?? "unknown"} <RelativeTime value={job.createdAt} mode="relative" /> · reason: {job.reason}
-              {job.round > 1 ? ` · retry ${job.round - 1}` : ""}
+              {job.round > 1 ? ` · retry ${job.round - 1}${job.retriedByEmail ? ` by ${job.retriedByEmail}` : ""}` : ""}
             </p>
           ) : null}
         </div>

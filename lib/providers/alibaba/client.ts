@@ -9,6 +9,7 @@ import { connectionSecrets, type AlibabaConnection, type ClientOptions, type Ret
 
 export const DMS_VERSION = "2018-11-01";
 export const DMS_SERVICE = "dms-enterprise";
+const FORM = "application/x-www-form-urlencoded";
 
 type Params = Record<string, string | undefined>;
 
@@ -49,14 +50,18 @@ function definedParams(params: Params): [string, string][] {
   return Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined);
 }
 
-/** The signed transport for DMS: ACS3 with parameters in the query by default, v1 form body on request. */
+/** The signed transport for DMS: ACS3 by default, v1 on request; either way the parameters go in a form body. */
 export function createDmsTransport(conn: AlibabaConnection, options: ClientOptions = {}): DmsTransport {
   const baseUrl = normaliseBaseUrl(conn.endpoint ?? defaultDmsEndpoint());
   const now = options.now ?? (() => new Date());
   const { accessKeyId, accessKeySecret, securityToken } = conn.credentials;
 
+  // The action's parameters travel as a signed form body, never in the URL: egress proxies and
+  // access logs record URLs, and CreateProxyAccess carries IndepPassword. DMS accepts either
+  // placement (docs/providers.md, 1.2); the body's hash is part of the ACS3 signature.
   const signAcs3Request = (req: OutgoingRequest): OutgoingRequest => {
-    const query = [...req.url.searchParams.entries()];
+    const body = encodeAcs3Query([...req.url.searchParams.entries()]);
+    req.url.search = "";
     const headers = buildAcs3Headers({
       host: req.url.host,
       action: req.action,
@@ -64,10 +69,11 @@ export function createDmsTransport(conn: AlibabaConnection, options: ClientOptio
       date: now(),
       nonce: randomUUID(),
       securityToken,
+      body,
+      contentType: body ? FORM : undefined,
     });
-    const { authorization } = signAcs3({ method: req.method, query, headers, accessKeyId, accessKeySecret });
-    req.url.search = encodeAcs3Query(query);
-    return { ...req, headers: { ...req.headers, ...headers, accept: "application/json", authorization } };
+    const { authorization } = signAcs3({ method: req.method, query: [], headers, accessKeyId, accessKeySecret });
+    return { ...req, headers: { ...req.headers, ...headers, accept: "application/json", authorization }, body: body || undefined };
   };
 
   const signV1Request = (req: OutgoingRequest): OutgoingRequest => {
@@ -80,7 +86,7 @@ export function createDmsTransport(conn: AlibabaConnection, options: ClientOptio
     req.url.search = "";
     return {
       ...req,
-      headers: { ...req.headers, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      headers: { ...req.headers, "content-type": FORM, accept: "application/json" },
       body: encoded,
     };
   };

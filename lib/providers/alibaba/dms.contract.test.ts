@@ -56,6 +56,29 @@ describe.each(["acs3", "v1"] as const)("DMS against the emulator (%s signature)"
     expect(gone).toMatchObject({ code: "ProxyAccessNotExist", httpStatus: 200 });
     expect(await failure(dms().deleteProxyAccess({ proxyAccessId: created.proxyAccessId }))).toMatchObject({ code: "ProxyAccessNotExist" });
   });
+
+  it("has IndepPassword accepted from the signed form body, with nothing in the URL", async () => {
+    const proxyId = fixtures.alibaba.ownerProxyId;
+    const sent: { url: string; body: string }[] = [];
+    const spy: typeof fetch = (input, init) => {
+      sent.push({ url: String(input), body: String(init?.body ?? "") });
+      return fetch(input, init);
+    };
+    const client = createDmsApi({ ...env.alibaba, signature }, { ...FAST_RETRY, fetch: spy });
+    const { users } = await client.listUsers({ pageSize: 100, userState: "NORMAL" });
+    const { items: before } = await client.listProxyAccesses({ proxyId });
+    const user = users.find((u) => !before.some((a) => a.userId === u.userId));
+    sent.length = 0;
+    const password = "Pa!ss*w0rd~(x) y";
+    const created = await client.createProxyAccess({ userId: user?.userId ?? "", proxyId, indepAccount: "app_rw", indepPassword: password });
+    expect(sent).toHaveLength(1);
+    expect(new URL(sent[0]!.url).search).toBe("");
+    expect(sent[0]!.url).not.toContain("IndepPassword");
+    expect(new URLSearchParams(sent[0]!.body).get("IndepPassword")).toBe(password);
+    const { accesses } = await env.admin<{ accesses: { proxyAccessId: number; indepAccount: string; hasIndepPassword: boolean }[] }>("GET", `/state/dms/proxies/${proxyId}/accesses`);
+    expect(accesses.find((a) => String(a.proxyAccessId) === created.proxyAccessId)).toMatchObject({ indepAccount: "app_rw", hasIndepPassword: true });
+    await client.deleteProxyAccess({ proxyAccessId: created.proxyAccessId });
+  });
 });
 
 describe("DMS documented errors from the emulator", () => {

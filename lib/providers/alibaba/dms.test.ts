@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDmsApi } from "@/lib/providers/alibaba/dms";
+import { percentEncode } from "@/lib/providers/crypto-utils";
 import { resetRateLimits } from "@/lib/providers/rate-limit";
 import { sdkAlibabaAcs3Authorization, sdkAlibabaRpcSignature } from "@/lib/providers/sdk-reference";
 import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "@/lib/providers/test-server";
@@ -32,21 +34,40 @@ const client = (signature?: "v1") => createDmsApi(conn(signature), { retry: { ba
 const ok = (payload: object): Reply => ({ json: { RequestId: "rid", Success: true, ...payload } });
 
 describe("DMS client", () => {
-  it("sends ACS3 requests with parameters in the query and an SDK-verifiable signature", async () => {
+  it("sends ACS3 requests with parameters in a signed form body and an SDK-verifiable signature", async () => {
     reply = () => ok({ ProxyAccessId: 77 });
     const res = await client().createProxyAccess({ userId: "51", proxyId: BIG_ID, indepAccount: "dbuser", indepPassword: "P@ss word1", tid: 3001 });
     expect(res).toEqual({ proxyAccessId: "77", requestId: "rid", foundAfterRetry: false });
     const sent = server.requests[0] as RecordedRequest;
     expect(sent.method).toBe("POST");
-    expect(sent.body).toBe("");
-    expect(Object.fromEntries(sent.query)).toEqual({ IndepAccount: "dbuser", IndepPassword: "P@ss word1", ProxyId: BIG_ID, Tid: "3001", UserId: "51" });
+    expect([...sent.query.keys()]).toEqual([]);
+    expect(sent.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(Object.fromEntries(new URLSearchParams(sent.body))).toEqual({ IndepAccount: "dbuser", IndepPassword: "P@ss word1", ProxyId: BIG_ID, Tid: "3001", UserId: "51" });
+    expect(sent.headers["x-acs-content-sha256"]).toBe(createHash("sha256").update(sent.body).digest("hex"));
     expect(sent.headers["x-acs-action"]).toBe("CreateProxyAccess");
     expect(sent.headers["x-acs-version"]).toBe("2018-11-01");
     expect(sent.headers.accept).toBe("application/json");
     const headers = Object.fromEntries(Object.entries(sent.headers).map(([k, v]) => [k, String(v)]));
     expect(sent.headers.authorization).toBe(
-      sdkAlibabaAcs3Authorization({ method: "POST", query: Object.fromEntries(sent.query), headers, accessKeyId: "LTAIkey", accessKeySecret: "ali-secret" }),
+      sdkAlibabaAcs3Authorization({ method: "POST", query: {}, headers, accessKeyId: "LTAIkey", accessKeySecret: "ali-secret" }),
     );
+  });
+
+  it.each([undefined, "v1"] as const)("never puts IndepPassword in the URL (%s signature)", async (signature) => {
+    const password = "Pa!ss*w0rd~(x)";
+    const urls: string[] = [];
+    const spy: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
+    reply = () => ok({ ProxyAccessId: 78 });
+    const dms = createDmsApi(conn(signature), { retry: { baseDelayMs: 1, maxDelayMs: 5 }, fetch: spy });
+    await dms.createProxyAccess({ userId: "51", proxyId: "1201", indepAccount: "dbuser", indepPassword: password, tid: 3001 });
+    expect(urls).toHaveLength(1);
+    const url = urls[0]!;
+    expect(new URL(url).search).toBe("");
+    for (const form of [password, encodeURIComponent(password), percentEncode(password), "IndepPassword"]) expect(url).not.toContain(form);
+    expect(new URLSearchParams(server.requests[0]!.body).get("IndepPassword")).toBe(password);
   });
 
   it("sends v1 requests as a signed form body when asked", async () => {
@@ -113,8 +134,9 @@ describe("DMS client", () => {
     };
     const all = await client().listAllUsers({ role: "DBA" });
     expect(all).toHaveLength(230);
-    expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2", "3"]);
-    expect(server.requests[0]?.query.get("Role")).toBe("DBA");
+    const sentParams = server.requests.map((r) => new URLSearchParams(r.body));
+    expect(sentParams.map((p) => p.get("PageNumber"))).toEqual(["1", "2", "3"]);
+    expect(sentParams[0]?.get("Role")).toBe("DBA");
     expect(all[0]).toMatchObject({ userId: "1000", roleIds: [1], roleNames: [] });
   });
 
