@@ -66,6 +66,10 @@ const handler = auth(async (request) => {
   if (await malformedAction(request)) return plain(400, "The request could not be read.");
   const { pathname, search } = request.nextUrl;
   if (!request.auth && !isPublicPath(pathname)) {
+    // Data requests of an open page get a status they can act on, not the login page's HTML.
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: { message: "Your session has ended. Sign in again.", code: "UNAUTHENTICATED" } }, { status: 401 });
+    }
     const login = new URL("/login", request.nextUrl.origin);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);

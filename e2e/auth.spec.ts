@@ -71,6 +71,24 @@ test.describe("single sign-on", () => {
     await expect(page.getByLabel("Your roles")).toContainText("DBA");
   });
 
+  test("an IdP account cannot take over a password account with the same email", async ({ page, browser }) => {
+    await signInAs(page, "admin");
+    await page.goto("/users");
+    await page.getByRole("button", { name: "New user" }).click();
+    const dialog = page.getByRole("dialog", { name: "New user" });
+    await dialog.getByLabel("Email").fill("sso.auditor@example.com");
+    await dialog.getByLabel("Name").fill("Local Auditor");
+    await dialog.getByRole("checkbox", { name: "Admin" }).check();
+    await dialog.getByRole("button", { name: "Create user" }).click();
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const visitor = await browser.newPage();
+    await ssoLogin(visitor, "sso-auditor");
+    await expect(visitor).toHaveURL(/\/login\?error=password-account/);
+    await expect(visitor.getByTestId("login-error")).toContainText("signs in with a password");
+    await visitor.close();
+  });
+
   test("a user whose groups map to no role is refused with a clear message", async ({ page }) => {
     await ssoLogin(page, "sso-nobody");
     await expect(page).toHaveURL(/\/login\?error=no-role/);

@@ -50,6 +50,15 @@ test.describe("bad input never becomes a server error", () => {
   });
 });
 
+test("data requests answer 401 without a session and 404 for a malformed id, never 500", async ({ page, request }) => {
+  const anonymous = await request.get("/api/proxy-accesses/jobs/7d8f3c52-1c1e-4c53-9a61-6e9fcb0a8d11");
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("UNAUTHENTICATED");
+  await signInAs(page, "admin");
+  const malformed = await page.request.get(`/api/proxy-accesses/jobs/${"a".repeat(36)}`);
+  expect(malformed.status()).toBe(404);
+});
+
 test("no secret reaches a client bundle", async () => {
   const root = path.resolve(".next/static");
   const secrets = [

@@ -66,6 +66,8 @@ const schema = z
     OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
     OIDC_ROLE_MAP: roleMap,
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    /** Proxies in front of the console that append to X-Forwarded-For (load balancer, ingress...). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1000).default(20),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })

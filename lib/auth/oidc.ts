@@ -39,6 +39,12 @@ export async function resolveOidcUser(profile: Profile, env: Env, meta: RequestM
   const name = typeof profile.name === "string" && profile.name ? profile.name : email;
   const [existing] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
 
+  // An IdP saying "this is ana@…" must not open a password account of the same email: only users
+  // created for single sign-on (no password) or by it are linked.
+  if (existing && existing.source === "local" && existing.passwordHash) {
+    await audit("denied", "single sign-on refused: the email belongs to a password account", { id: existing.id, email, roles: existing.roles });
+    return { ok: false, reason: "password-account" };
+  }
   if (existing?.disabled) {
     await audit("denied", "single sign-on refused: account disabled", { id: existing.id, email, roles: existing.roles });
     return { ok: false, reason: "disabled" };

@@ -1,10 +1,11 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/result";
 import { can, canAny, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { cloudAccounts } from "@/lib/db/schema";
+import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
+import { countOpenWorkOfAccount } from "./proxy-accesses-records";
 import { getEnv } from "@/lib/env";
 import { testConnection } from "@/lib/providers/factory";
 import type { ProviderConnection } from "@/lib/providers/types";
@@ -158,6 +159,27 @@ export async function listCloudAccountOptions(actor: Actor, vendor: VendorName, 
   return rows.map((r) => ({ id: r.id, name: r.name, region: r.region, tenantId: (r.settings as Record<string, string | undefined>).tenantId ?? null }));
 }
 
+const ENDPOINT_FIELDS = ["endpoint", "taurusEndpoint", "ddsEndpoint", "iamEndpoint"] as const;
+
+/**
+ * Where signed requests and IAM passwords are sent is part of the credentials: pointing stored
+ * credentials at a new host would hand them to whoever runs it. So an endpoint change needs the
+ * credentials entered again, and outside demo mode endpoints must use https.
+ */
+function assertSafeEndpoints(settings: Record<string, string | undefined>, keptFrom: Record<string, string | undefined> | null) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const field of ENDPOINT_FIELDS) {
+    const value = settings[field];
+    if (value && !getEnv().DEMO_MODE && !value.startsWith("https://")) fieldErrors[field] = ["Use an https:// endpoint"];
+    else if (keptFrom && (value ?? "") !== (keptFrom[field] ?? "")) {
+      fieldErrors[field] = ["Changing an endpoint needs the credentials again: tick “Replace the credentials”"];
+    }
+  }
+  if (Object.keys(fieldErrors).length) {
+    throw new ActionError("The stored credentials are only sent to the endpoints they were entered for.", { fieldErrors });
+  }
+}
+
 export async function saveCloudAccount(actor: Actor, input: CloudAccountValues): Promise<CloudAccountDto> {
   assertManager(actor);
   const db = await getDb();
@@ -169,12 +191,15 @@ export async function saveCloudAccount(actor: Actor, input: CloudAccountValues):
   if (clash && clash.id !== existing?.id) throw new ActionError("Another cloud account has this name.", { fieldErrors: { name: ["Another cloud account has this name"] } });
 
   const id = existing?.id ?? crypto.randomUUID();
-  const credentials = existing && !input.replaceCredentials ? unseal(existing) : credentialsOf(input);
+  const keepCredentials = Boolean(existing && !input.replaceCredentials);
+  const credentials = keepCredentials ? unseal(existing!) : credentialsOf(input);
+  const settings = settingsOf(input, credentials);
+  assertSafeEndpoints(settings, keepCredentials ? (existing!.settings as Record<string, string | undefined>) : null);
   const values = {
     vendor: input.vendor,
     name: input.name,
     region: input.region,
-    settings: settingsOf(input, credentials),
+    settings,
     secretCiphertext: seal(id, credentials),
     secretHint: hintOf(credentials),
   };
@@ -190,11 +215,35 @@ export async function saveCloudAccount(actor: Actor, input: CloudAccountValues):
   return toDto(row!);
 }
 
+/**
+ * Removes an account unless changes made through it are still unsettled: their reconciliation
+ * needs its credentials. The check is part of the DELETE itself, so a grant starting at the same
+ * moment cannot slip in between.
+ */
 export async function deleteCloudAccount(actor: Actor, id: string): Promise<{ name: string }> {
   assertManager(actor);
   const db = await getDb();
   const row = await findRow(id);
-  await db.delete(cloudAccounts).where(eq(cloudAccounts.id, id));
+  const deleted = await db
+    .delete(cloudAccounts)
+    .where(
+      and(
+        eq(cloudAccounts.id, id),
+        notExists(
+          db.select({ one: sql`1` }).from(cloudOperations).where(and(eq(cloudOperations.cloudAccountId, id), inArray(cloudOperations.status, ["pending", "unknown"]))),
+        ),
+        notExists(db.select({ one: sql`1` }).from(bulkGrantJobs).where(and(eq(bulkGrantJobs.cloudAccountId, id), eq(bulkGrantJobs.status, "running")))),
+      ),
+    )
+    .returning({ id: cloudAccounts.id });
+  if (deleted.length === 0) {
+    const open = await countOpenWorkOfAccount(db, id);
+    throw new ActionError(
+      `${row.name} still has ${open.operations} unsettled change(s) and ${open.jobs} running bulk grant(s). ` +
+        "Wait until they are settled (the lists of its proxies show them), then remove it.",
+      { code: "OPEN_WORK" },
+    );
+  }
   return { name: row.name };
 }
 

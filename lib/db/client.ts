@@ -43,6 +43,32 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Moves a dead holder's lock aside. Renaming is atomic, so of two processes breaking the same
+ * stale lock only one succeeds; if what was moved turns out to be a fresh lock another process
+ * wrote in between, it is put back.
+ */
+function breakStaleLock(lockPath: string, staleContent: string) {
+  const aside = `${lockPath}.stale-${process.pid}-${Date.now()}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  let moved = "";
+  try {
+    moved = JSON.stringify(JSON.parse(fs.readFileSync(aside, "utf8")));
+  } catch {
+    // unreadable: it was the stale one
+  }
+  if (moved && moved !== staleContent) {
+    fs.renameSync(aside, lockPath);
+    return;
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+/**
  * PGlite has no cross-process lock and two writers corrupt the folder, so a lock file holds the
  * owner's pid. A lock left by a dead process (a kill -9) is taken over.
  */
@@ -79,7 +105,7 @@ export function acquireFolderLock(folder: string): () => void {
         throw new DataFolderLockedError(folder, `pid ${holder.pid}`);
       }
       if (!sameHost) throw new DataFolderLockedError(folder, `host ${holder.host}`);
-      fs.rmSync(lockPath, { force: true });
+      breakStaleLock(lockPath, JSON.stringify(holder));
     }
   }
   throw new DataFolderLockedError(folder, "unknown holder");

@@ -26,6 +26,11 @@ const optionalInstant = z
     return date;
   });
 
+/** "To" is inclusive: a minute-precision value (what the form sends) covers that whole minute. */
+const inclusiveEnd = optionalInstant.transform((date) =>
+  date && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0 ? new Date(date.getTime() + 59_999) : date,
+);
+
 /** The audit page's URL state; shared by the page, the filter form and the CSV export. */
 export const auditFilterInput = z
   .object({
@@ -33,7 +38,7 @@ export const auditFilterInput = z
     action: optionalText(100),
     outcome: z.enum(AUDIT_OUTCOMES, { error: "Unknown outcome" }).optional().or(z.literal("").transform(() => undefined)),
     from: optionalInstant,
-    to: optionalInstant,
+    to: inclusiveEnd,
     page: z.coerce.number<number>().int().min(1).max(100_000).default(1),
   })
   .superRefine((value, ctx) => {

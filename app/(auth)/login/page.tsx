@@ -13,6 +13,7 @@ const SSO_ERRORS: Record<string, string> = {
   "no-role": "Your single sign-on account is not in a group that has a console role. Ask an admin.",
   disabled: "This account is disabled. Ask an admin.",
   "no-email": "Your identity provider did not send a verified email address.",
+  "password-account": "This email belongs to an account that signs in with a password: sign in with the password instead.",
   AccessDenied: "Sign-in was refused.",
   Configuration: "Sign-in is not available right now. Try again later.",
   OAuthCallbackError: "The identity provider did not complete the sign-in. Try again.",

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { after } from "next/server";
 import { getBulkJob, resumeBulkJob } from "@/lib/dal/bulk-grants";
 import { handle, json, notFound } from "../../respond";
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ jobId: string }> }) {
   const { jobId } = await params;
   return handle(request, "proxyAccess:read", null, async (actor) => {
-    if (!/^[0-9a-f-]{36}$/i.test(jobId)) return notFound();
+    // A well-formed UUID only: anything else would make the database raise on the uuid column.
+    if (!z.uuid().safeParse(jobId).success) return notFound();
     const found = await getBulkJob(actor, jobId);
     if (!found) return notFound();
     if (found.needsRunner) after(() => resumeBulkJob(jobId));
