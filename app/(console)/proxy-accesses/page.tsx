@@ -24,7 +24,7 @@ export default async function ProxyAccessesPage() {
       <PageHeader
         eyebrow="Alibaba Cloud DMS"
         title="Proxy accesses"
-        description="Who can reach which database through the DMS security protection proxy, since when and why. DMS keeps no expiry and no reason: the console records both."
+        description="Who can reach which database through the DMS security protection proxy, since when and why. DMS keeps no reason for a grant: the console records one in the audit log for every grant it makes."
       />
       <Suspense fallback={null}>
         <ProxyAccessesView
