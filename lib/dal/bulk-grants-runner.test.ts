@@ -1,50 +1,34 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryInput } from "@/lib/audit/log";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import { createDmsApi } from "@/lib/providers/alibaba/dms";
-import { FAST_RETRY, fixtures, startContractEnv, type ContractEnv } from "@/lib/providers/contract-env";
+import { FAST_RETRY } from "@/lib/providers/contract-env";
 import { roundActor } from "./bulk-grants-actor";
 import { itemKey, runBulkGrantJob, type RunnerDeps } from "./bulk-grants-runner";
 import { toJobDto } from "./bulk-grants-view";
 import { GRANT_KIND, grantTarget } from "./proxy-accesses-records";
+import { setupDmsHarness } from "./testing/dms-harness";
 
 /*
  * The bulk runner against the emulator: faults, two runners at once, a runner that died mid-way,
  * a creator who lost the right, and a retry round. The emulator's state is the judge.
  */
 
-let env: ContractEnv;
-let handle: DbHandle;
+const h = setupDmsHarness();
+const { audits, accountId, tid } = h;
 let deps: RunnerDeps;
-const audits: AuditEntryInput[] = [];
-const accountId = randomUUID();
 const creator = randomUUID();
-const tid = String(fixtures.alibaba.tenants[0]!.tid);
 const PROXY = "1202";
 
-beforeAll(async () => {
-  env = await startContractEnv();
-  handle = createDb("memory://");
-  await handle.migrate();
-  await handle.db.insert(cloudAccounts).values({ id: accountId, vendor: "alibaba", name: "test", region: "cn-hangzhou", settings: {}, secretCiphertext: "x", secretHint: "x" });
-  const dms = createDmsApi(env.alibaba, FAST_RETRY);
-  deps = { db: handle.db, connect: async () => dms, audit: async (e) => void audits.push(e), mayGrant: async () => true, leaseMs: 1500, concurrency: 4 };
-}, 60_000);
-afterAll(async () => {
-  await handle.close();
-  await env.stop();
-});
-afterEach(async () => {
-  await env.admin("DELETE", "/faults");
+beforeAll(() => {
+  deps = { db: h.handle.db, connect: async () => h.dms, audit: h.audit, mayGrant: async () => true, leaseMs: 1500, concurrency: 4 };
 });
 
-const dms = () => createDmsApi(env.alibaba, FAST_RETRY);
-const state = async () => (await env.admin<{ accesses: { userId: number; proxyAccessId: number }[] }>("GET", `/state/dms/proxies/${PROXY}/accesses`)).accesses;
-const duplicates = async () => (await env.admin<{ duplicates: unknown[] }>("GET", "/state/dms/duplicates")).duplicates;
-const creates = async () => (await env.admin<{ calls: unknown[] }>("GET", "/calls?service=dms&action=CreateProxyAccess")).calls.length;
+const dms = () => createDmsApi(h.env.alibaba, FAST_RETRY);
+const state = async () => (await h.env.admin<{ accesses: { userId: number; proxyAccessId: number }[] }>("GET", `/state/dms/proxies/${PROXY}/accesses`)).accesses;
+const duplicates = async () => (await h.env.admin<{ duplicates: unknown[] }>("GET", "/state/dms/duplicates")).duplicates;
+const creates = async () => (await h.env.admin<{ calls: unknown[] }>("GET", "/calls?service=dms&action=CreateProxyAccess")).calls.length;
 
 let pool: string[] = [];
 /** Users without access on PROXY, handed out so tests never share one. */
@@ -59,7 +43,7 @@ async function freeUsers(n: number): Promise<string[]> {
 }
 
 async function newJob(userIds: string[], over: Partial<typeof bulkGrantJobs.$inferInsert> = {}) {
-  const [job] = await handle.db
+  const [job] = await h.handle.db
     .insert(bulkGrantJobs)
     .values({
       idempotencyKey: randomUUID(),
@@ -79,8 +63,8 @@ async function newJob(userIds: string[], over: Partial<typeof bulkGrantJobs.$inf
 }
 
 async function dto(jobId: string) {
-  const [job] = await handle.db.select().from(bulkGrantJobs).where(eq(bulkGrantJobs.id, jobId));
-  const ops = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.jobId, jobId));
+  const [job] = await h.handle.db.select().from(bulkGrantJobs).where(eq(bulkGrantJobs.id, jobId));
+  const ops = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.jobId, jobId));
   return toJobDto(job!, ops);
 }
 
@@ -89,7 +73,7 @@ describe("runBulkGrantJob", () => {
     const fresh = await freeUsers(6);
     const holder = String((await state())[0]!.userId);
     const job = await newJob([...fresh, holder]);
-    await env.admin("POST", "/faults", [
+    await h.env.admin("POST", "/faults", [
       { service: "dms", action: "CreateProxyAccess", kind: "throttle", count: 3 },
       { service: "dms", action: "CreateProxyAccess", kind: "drop", afterEffect: true, count: 2 },
     ]);
@@ -109,7 +93,7 @@ describe("runBulkGrantJob", () => {
   it("lets only one runner work on a job at a time", async () => {
     const users = await freeUsers(3);
     const job = await newJob(users);
-    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 100 });
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 100 });
     const results = await Promise.all([runBulkGrantJob(deps, job.id), runBulkGrantJob(deps, job.id)]);
     expect(results.sort()).toEqual(["busy", "done"]);
     expect((await dto(job.id)).counts.granted).toBe(3);
@@ -122,7 +106,7 @@ describe("runBulkGrantJob", () => {
     // The dead runner had claimed two items; one of its creates reached DMS before it died.
     await dms().createProxyAccess({ userId: landed!, proxyId: PROXY, tid });
     for (const userId of [landed!, lost!]) {
-      await handle.db.insert(cloudOperations).values({
+      await h.handle.db.insert(cloudOperations).values({
         idempotencyKey: itemKey(job, userId), kind: GRANT_KIND, cloudAccountId: accountId, target: grantTarget(PROXY, userId),
         params: { userId, proxyId: PROXY }, status: "pending", jobId: job.id, createdBy: creator,
       });
@@ -155,7 +139,7 @@ describe("runBulkGrantJob", () => {
   it("retries only the failed users in a new round", async () => {
     const users = await freeUsers(3);
     const job = await newJob(users);
-    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
     await runBulkGrantJob(deps, job.id);
     let result = await dto(job.id);
     expect(result.counts).toMatchObject({ granted: 2, failed: 1 });
@@ -163,7 +147,7 @@ describe("runBulkGrantJob", () => {
     expect(failed).toMatchObject({ code: "Forbidden.RAM" });
     expect(failed.requestId).toBeTruthy();
 
-    await handle.db.update(bulkGrantJobs).set({ round: 2, status: "running", finishedAt: null }).where(eq(bulkGrantJobs.id, job.id));
+    await h.handle.db.update(bulkGrantJobs).set({ round: 2, status: "running", finishedAt: null }).where(eq(bulkGrantJobs.id, job.id));
     const before = await creates();
     await runBulkGrantJob(deps, job.id);
     expect(await creates()).toBe(before + 1);
@@ -176,12 +160,12 @@ describe("runBulkGrantJob", () => {
   it("runs and audits a retry round as the person who retried it, and asks whether they may grant", async () => {
     const users = await freeUsers(2);
     const job = await newJob(users);
-    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
     await runBulkGrantJob(deps, job.id);
     const failed = (await dto(job.id)).items.find((i) => i.state === "failed")!;
 
     const retrier = randomUUID();
-    await handle.db
+    await h.handle.db
       .update(bulkGrantJobs)
       .set({ round: 2, status: "running", finishedAt: null, retriedBy: retrier, retriedByEmail: "owner@example.com", retriedByRoles: ["owner"] })
       .where(eq(bulkGrantJobs.id, job.id));
@@ -191,7 +175,7 @@ describe("runBulkGrantJob", () => {
     const round2 = audits.filter((a) => (a.params as { jobId?: string; round?: number }).jobId === job.id && (a.params as { round?: number }).round === 2);
     expect(round2.map((a) => a.outcome)).toEqual(["intent", "success"]);
     expect(round2.every((a) => a.actor?.id === retrier && a.actor.email === "owner@example.com")).toBe(true);
-    const [op] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, itemKey({ id: job.id, round: 2 }, failed.userId)));
+    const [op] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, itemKey({ id: job.id, round: 2 }, failed.userId)));
     expect(op?.createdBy).toBe(retrier);
     const round1 = audits.filter((a) => (a.params as { jobId?: string; round?: number }).jobId === job.id && (a.params as { round?: number }).round === 1);
     expect(round1.every((a) => a.actor?.id === creator)).toBe(true);

@@ -1,50 +1,34 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryInput } from "@/lib/audit/log";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { cloudAccounts, cloudOperations, operationLocks } from "@/lib/db/schema";
-import { createDmsApi } from "@/lib/providers/alibaba/dms";
-import { FAST_RETRY, fixtures, startContractEnv, type ContractEnv } from "@/lib/providers/contract-env";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cloudOperations, operationLocks } from "@/lib/db/schema";
+import { fixtures } from "@/lib/providers/contract-env";
 import { grantProxyAccessOnce, type GrantRequest } from "./proxy-accesses-grant";
 import { grantLockKey } from "./proxy-accesses-locks";
 import { reconcileProxyOperations } from "./proxy-accesses-reconcile";
 import { GRANT_KIND, grantTarget, RECONCILE_ACTION, type OpsDeps } from "./proxy-accesses-records";
 import { revokeProxyAccesses } from "./proxy-accesses-revoke";
+import { setupDmsHarness } from "./testing/dms-harness";
 
 /*
  * Reconciliation against grants and revokes that are still at DMS: it must leave them to their own
  * call, and a late outcome must never be lost or silently swapped in. Scratch database, real emulator.
  */
 
-let env: ContractEnv;
-let handle: DbHandle;
+const h = setupDmsHarness();
+const { audits, accountId, tid } = h;
 let deps: OpsDeps;
-const audits: AuditEntryInput[] = [];
-const accountId = randomUUID();
-const tid = String(fixtures.alibaba.tenants[0]!.tid);
 const PROXY = "1203";
 const INSTANCE = "5103";
 /** Far enough ahead that every row looks old, even past the lock TTL. */
 const LATER = () => Date.now() + 10 * 60_000;
 
-beforeAll(async () => {
-  env = await startContractEnv();
-  handle = createDb("memory://");
-  await handle.migrate();
-  await handle.db.insert(cloudAccounts).values({ id: accountId, vendor: "alibaba", name: "test", region: "cn-hangzhou", settings: {}, secretCiphertext: "x", secretHint: "x" });
-  deps = { db: handle.db, dms: createDmsApi(env.alibaba, FAST_RETRY), audit: async (e) => void audits.push(e) };
-}, 60_000);
-afterAll(async () => {
-  await handle.close();
-  await env.stop();
-});
-afterEach(async () => {
-  await env.admin("DELETE", "/faults");
+beforeAll(() => {
+  deps = { db: h.handle.db, dms: h.dms, audit: h.audit };
 });
 
-const slow = (action: string) => env.admin("POST", "/faults", { service: "dms", action, kind: "latency", latencyMs: 1500, count: 1 });
-const rowOf = async (key: string) => (await handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, key)))[0]!;
+const slow = (action: string) => h.env.admin("POST", "/faults", { service: "dms", action, kind: "latency", latencyMs: 1500, count: 1 });
+const rowOf = async (key: string) => (await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, key)))[0]!;
 const reconcileAudits = (operationId: string) => audits.filter((a) => a.action === RECONCILE_ACTION && (a.params as { operationId?: string }).operationId === operationId);
 const reconcileLater = () => reconcileProxyOperations({ ...deps, now: LATER }, { accountId, proxyId: PROXY, tenantId: tid });
 
@@ -111,7 +95,7 @@ describe("reconciliation and changes still at DMS", () => {
     const result = await grantProxyAccessOnce(deps, req, {
       beforeCreate: async () => {
         // As if reconciliation had judged the row after its lock expired, with the create still to land.
-        await handle.db.update(cloudOperations).set({ status: "failed", errorCode: "NOT_APPLIED", updatedAt: new Date() }).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
+        await h.handle.db.update(cloudOperations).set({ status: "failed", errorCode: "NOT_APPLIED", updatedAt: new Date() }).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
       },
     });
     const row = await rowOf(req.idempotencyKey);
@@ -124,19 +108,19 @@ describe("reconciliation and changes still at DMS", () => {
   it("judges an old open row only once nobody holds its lock, or the holder's lock has expired", async () => {
     const userId = await freeUser();
     const old = new Date(Date.now() - 10 * 60_000);
-    const [op] = await handle.db
+    const [op] = await h.handle.db
       .insert(cloudOperations)
       .values({ idempotencyKey: randomUUID(), kind: GRANT_KIND, cloudAccountId: accountId, target: grantTarget(PROXY, userId), params: { userId, proxyId: PROXY, tenantId: tid }, createdAt: old, updatedAt: old })
       .returning();
     const key = grantLockKey(PROXY, userId);
-    await handle.db.insert(operationLocks).values({ key, holder: "alive", expiresAt: new Date(Date.now() + 60_000) });
+    await h.handle.db.insert(operationLocks).values({ key, holder: "alive", expiresAt: new Date(Date.now() + 60_000) });
     expect((await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid })).unsettled.map((u) => u.id)).toContain(op!.id);
     expect((await rowOf(op!.idempotencyKey)).status).toBe("pending");
 
-    await handle.db.update(operationLocks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(operationLocks.key, key));
+    await h.handle.db.update(operationLocks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(operationLocks.key, key));
     await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
     expect(await rowOf(op!.idempotencyKey)).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED" });
-    expect(await handle.db.select().from(operationLocks).where(eq(operationLocks.key, key))).toEqual([]);
+    expect(await h.handle.db.select().from(operationLocks).where(eq(operationLocks.key, key))).toEqual([]);
   });
 });
 

@@ -1,48 +1,32 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryInput } from "@/lib/audit/log";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { cloudAccounts, cloudOperations } from "@/lib/db/schema";
-import { createDmsApi } from "@/lib/providers/alibaba/dms";
-import { FAST_RETRY, fixtures, startContractEnv, type ContractEnv } from "@/lib/providers/contract-env";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cloudOperations } from "@/lib/db/schema";
+import { fixtures } from "@/lib/providers/contract-env";
 import { grantProxyAccessOnce, type GrantRequest } from "./proxy-accesses-grant";
 import { reconcileProxyOperations } from "./proxy-accesses-reconcile";
 import { GRANT_KIND, grantTarget, type OpsDeps } from "./proxy-accesses-records";
 import { revokeProxyAccesses } from "./proxy-accesses-revoke";
+import { setupDmsHarness } from "./testing/dms-harness";
 
 /*
  * The duplicate and idempotency rules of the grant and revoke paths, against a scratch database
  * and the real emulator (which, like DMS, happily creates a second access for the same user).
  */
 
-let env: ContractEnv;
-let handle: DbHandle;
+const h = setupDmsHarness();
+const { audits, accountId, tid } = h;
 let deps: OpsDeps;
-const audits: AuditEntryInput[] = [];
-const accountId = randomUUID();
-const tid = String(fixtures.alibaba.tenants[0]!.tid);
 const PROXY = "1203";
 const INSTANCE = "5103";
 
-beforeAll(async () => {
-  env = await startContractEnv();
-  handle = createDb("memory://");
-  await handle.migrate();
-  await handle.db.insert(cloudAccounts).values({ id: accountId, vendor: "alibaba", name: "test", region: "cn-hangzhou", settings: {}, secretCiphertext: "x", secretHint: "x" });
-  deps = { db: handle.db, dms: createDmsApi(env.alibaba, FAST_RETRY), audit: async (e) => void audits.push(e) };
-}, 60_000);
-afterAll(async () => {
-  await handle.close();
-  await env.stop();
-});
-afterEach(async () => {
-  await env.admin("DELETE", "/faults");
+beforeAll(() => {
+  deps = { db: h.handle.db, dms: h.dms, audit: h.audit };
 });
 
-const calls = async (action: string) => (await env.admin<{ calls: unknown[] }>("GET", `/calls?service=dms&action=${action}`)).calls.length;
+const calls = async (action: string) => (await h.env.admin<{ calls: unknown[] }>("GET", `/calls?service=dms&action=${action}`)).calls.length;
 const accessesOf = async (userId: string) =>
-  (await env.admin<{ accesses: { userId: number; proxyAccessId: number }[] }>("GET", `/state/dms/proxies/${PROXY}/accesses`)).accesses.filter((a) => String(a.userId) === userId);
+  (await h.env.admin<{ accesses: { userId: number; proxyAccessId: number }[] }>("GET", `/state/dms/proxies/${PROXY}/accesses`)).accesses.filter((a) => String(a.userId) === userId);
 
 /** Users of the tenant without access on PROXY, handed out one per test. */
 let free: string[] = [];
@@ -81,7 +65,7 @@ describe("grantProxyAccessOnce", () => {
     expect(again).toMatchObject({ proxyAccessId: first.proxyAccessId, replayed: true });
     expect(await calls("CreateProxyAccess")).toBe(before + 1);
     expect(await accessesOf(userId)).toHaveLength(1);
-    const [row] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
+    const [row] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
     expect(row).toMatchObject({ status: "succeeded", kind: GRANT_KIND });
     expect(JSON.stringify(row)).not.toContain("Secret-Pass-123!");
   });
@@ -89,7 +73,7 @@ describe("grantProxyAccessOnce", () => {
   it("turns a double submission in flight into one access", async () => {
     const userId = await freeUser();
     const req = request(userId);
-    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 300, count: 1 });
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 300, count: 1 });
     const [a, b] = await Promise.all([grantProxyAccessOnce(deps, req), grantProxyAccessOnce(deps, req)]);
     expect(a.proxyAccessId).toBe(b.proxyAccessId);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
@@ -108,7 +92,7 @@ describe("grantProxyAccessOnce", () => {
 
   it("refuses a second concurrent grant of the same user under another key while the first holds the lock", async () => {
     const userId = await freeUser();
-    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 400, count: 1 });
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 400, count: 1 });
     const results = await Promise.allSettled([grantProxyAccessOnce(deps, request(userId)), grantProxyAccessOnce(deps, request(userId))]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await accessesOf(userId)).toHaveLength(1);
@@ -125,18 +109,18 @@ describe("grantProxyAccessOnce", () => {
 
   it("records unknown when DMS never answers, and reconciliation settles it against the list", async () => {
     const userId = await freeUser();
-    await env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "drop", count: 20 });
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "drop", count: 20 });
     const req = request(userId);
     const error = await grantProxyAccessOnce(deps, req).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ActionError" });
-    const [row] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
+    const [row] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
     expect(row?.status).toBe("unknown");
 
     const young = await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
     expect(young.unsettled.map((u) => u.id)).toContain(row!.id);
     const later = await reconcileProxyOperations({ ...deps, now: () => Date.now() + 120_000 }, { accountId, proxyId: PROXY, tenantId: tid });
     expect(later.settled).toBeGreaterThanOrEqual(1);
-    const [settled] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, row!.id));
+    const [settled] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, row!.id));
     expect(settled).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED" });
     expect(audits.some((a) => a.action === "proxy-accesses.reconcile" && a.outcome === "failure")).toBe(true);
   });
@@ -144,12 +128,12 @@ describe("grantProxyAccessOnce", () => {
   it("reconciles a pending grant left by a crash as succeeded when the user holds access", async () => {
     const userId = await freeUser();
     const created = await deps.dms.createProxyAccess({ userId, proxyId: PROXY, tid });
-    const [op] = await handle.db
+    const [op] = await h.handle.db
       .insert(cloudOperations)
       .values({ idempotencyKey: randomUUID(), kind: GRANT_KIND, cloudAccountId: accountId, target: grantTarget(PROXY, userId), params: { userId, proxyId: PROXY }, createdAt: new Date(Date.now() - 300_000), updatedAt: new Date(Date.now() - 300_000) })
       .returning();
     await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
-    const [row] = await handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, op!.id));
+    const [row] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, op!.id));
     expect(row).toMatchObject({ status: "succeeded", result: { proxyAccessId: created.proxyAccessId, reconciled: true } });
   });
 });

@@ -1,53 +1,34 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryInput } from "@/lib/audit/log";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
-import { createDmsApi, type DmsApi } from "@/lib/providers/alibaba/dms";
-import { FAST_RETRY, fixtures, startContractEnv, type ContractEnv } from "@/lib/providers/contract-env";
+import { describe, expect, it } from "vitest";
+import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import { GRANT_KIND, grantTarget, RECONCILE_ACTION, REVOKE_KIND, revokeTarget } from "./proxy-accesses-records";
 import { reconcileStaleOperations, type SweepDeps } from "./proxy-accesses-sweep";
+import { setupDmsHarness } from "./testing/dms-harness";
 
 /*
  * The background sweep: open grants and revokes on any proxy are settled against DMS with their
  * own stored account, without anyone loading the proxy's page.
  */
 
-let env: ContractEnv;
-let handle: DbHandle;
-let dms: DmsApi;
-const audits: AuditEntryInput[] = [];
-const accountId = randomUUID();
-const tid = String(fixtures.alibaba.tenants[0]!.tid);
+const h = setupDmsHarness();
+const { audits, accountId, tid } = h;
 const connected: string[] = [];
 
-beforeAll(async () => {
-  env = await startContractEnv();
-  handle = createDb("memory://");
-  await handle.migrate();
-  await handle.db.insert(cloudAccounts).values({ id: accountId, vendor: "alibaba", name: "test", region: "cn-hangzhou", settings: {}, secretCiphertext: "x", secretHint: "x" });
-  dms = createDmsApi(env.alibaba, FAST_RETRY);
-}, 60_000);
-afterAll(async () => {
-  await handle.close();
-  await env.stop();
-});
-
 const deps = (): SweepDeps => ({
-  db: handle.db,
+  db: h.handle.db,
   audit: async (e) => void audits.push(e),
   connect: async (id) => {
     connected.push(id);
-    return id === accountId ? dms : null;
+    return id === accountId ? h.dms : null;
   },
 });
 const old = () => new Date(Date.now() - 5 * 60_000);
-const statusOf = async (id: string) => (await handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, id)))[0]!;
+const statusOf = async (id: string) => (await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, id)))[0]!;
 
 async function freeUsers(proxyId: string, n: number): Promise<string[]> {
-  const { users } = await dms.listUsers({ tid, pageSize: 100, userState: "NORMAL" });
-  const { items } = await dms.listProxyAccesses({ proxyId, tid });
+  const { users } = await h.dms.listUsers({ tid, pageSize: 100, userState: "NORMAL" });
+  const { items } = await h.dms.listProxyAccesses({ proxyId, tid });
   return users.map((u) => u.userId).filter((id) => !items.some((a) => a.userId === id)).slice(0, n);
 }
 
@@ -59,13 +40,13 @@ describe("reconcileStaleOperations", () => {
 
   it("settles open grants and revokes on every proxy, audited with no actor, and skips rows whose account is gone", async () => {
     const [granted, notGranted] = await freeUsers("1201", 2);
-    const landed = await dms.createProxyAccess({ userId: granted!, proxyId: "1201", tid });
-    const [gone] = (await dms.listProxyAccesses({ proxyId: "1202", tid })).items;
-    await dms.deleteProxyAccess({ proxyAccessId: gone!.proxyAccessId, tid });
+    const landed = await h.dms.createProxyAccess({ userId: granted!, proxyId: "1201", tid });
+    const [gone] = (await h.dms.listProxyAccesses({ proxyId: "1202", tid })).items;
+    await h.dms.deleteProxyAccess({ proxyAccessId: gone!.proxyAccessId, tid });
     const row = (kind: string, target: string, params: Record<string, unknown>, over: Partial<typeof cloudOperations.$inferInsert> = {}) => ({
       idempotencyKey: randomUUID(), kind, cloudAccountId: accountId, target, params: { tenantId: tid, ...params }, status: "pending" as const, createdAt: old(), updatedAt: old(), ...over,
     });
-    const [a, b, c, orphan, young, running] = await handle.db
+    const [a, b, c, orphan, young, running] = await h.handle.db
       .insert(cloudOperations)
       .values([
         row(GRANT_KIND, grantTarget("1201", granted!), { proxyId: "1201", userId: granted }),
@@ -76,11 +57,11 @@ describe("reconcileStaleOperations", () => {
         row(GRANT_KIND, grantTarget("1203", notGranted!), { proxyId: "1203", userId: notGranted }),
       ])
       .returning();
-    const [job] = await handle.db
+    const [job] = await h.handle.db
       .insert(bulkGrantJobs)
       .values({ idempotencyKey: randomUUID(), cloudAccountId: accountId, tenantId: tid, proxyId: "1203", instanceId: "5103", users: [], reason: "r", status: "running" })
       .returning();
-    await handle.db.update(cloudOperations).set({ jobId: job!.id }).where(eq(cloudOperations.id, running!.id));
+    await h.handle.db.update(cloudOperations).set({ jobId: job!.id }).where(eq(cloudOperations.id, running!.id));
 
     const result = await reconcileStaleOperations(deps());
     expect(result.settled).toBe(3);
