@@ -56,13 +56,18 @@ async function findUser(db: DB, id: string) {
   return user;
 }
 
-/** Refuses a change that would leave the console without an enabled admin. */
-async function assertAnotherAdmin(db: DB, exceptId: string) {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * Refuses a change that would leave the console without an enabled admin. Run inside the change's
+ * transaction: locking the enabled admins' rows makes two admins demoting each other at the same
+ * moment take turns, so the second one sees the first one's change.
+ */
+async function assertAnotherAdmin(tx: DB, exceptId: string) {
+  const others = await tx
+    .select({ id: users.id })
     .from(users)
-    .where(and(arrayContains(users.roles, ["admin"]), eq(users.disabled, false), ne(users.id, exceptId)));
-  if (!row?.n) throw new ActionError("This is the last enabled admin: make someone else admin first.", { code: "LAST_ADMIN" });
+    .where(and(arrayContains(users.roles, ["admin"]), eq(users.disabled, false), ne(users.id, exceptId)))
+    .for("update");
+  if (others.length === 0) throw new ActionError("This is the last enabled admin: make someone else admin first.", { code: "LAST_ADMIN" });
 }
 
 async function replaceResources(db: DB, userId: string, resources: string[]) {
@@ -94,25 +99,29 @@ export async function createUser(
 export async function updateUser(actor: Actor, input: { id: string; name: string; roles: Role[]; resources: string[] }) {
   assertManager(actor);
   const db = await getDb();
-  const user = await findUser(db, input.id);
-  if (user.roles.includes("admin") && !input.roles.includes("admin")) await assertAnotherAdmin(db, user.id);
-  await db.update(users).set({ name: input.name, roles: input.roles, updatedAt: new Date() }).where(eq(users.id, user.id));
-  await replaceResources(db, user.id, input.resources);
-  return { id: user.id, email: user.email, previousRoles: user.roles };
+  return db.transaction(async (tx) => {
+    const user = await findUser(tx, input.id);
+    if (user.roles.includes("admin") && !input.roles.includes("admin")) await assertAnotherAdmin(tx, user.id);
+    await tx.update(users).set({ name: input.name, roles: input.roles, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await replaceResources(tx, user.id, input.resources);
+    return { id: user.id, email: user.email, previousRoles: user.roles };
+  });
 }
 
 /** Disabling also ends the user's sessions at their next request. */
 export async function setUserDisabled(actor: Actor, input: { id: string; disabled: boolean }) {
   assertManager(actor);
   const db = await getDb();
-  const user = await findUser(db, input.id);
-  if (input.disabled && user.id === actor.id) throw new ActionError("You cannot disable your own account.", { code: "SELF" });
-  if (input.disabled && user.roles.includes("admin")) await assertAnotherAdmin(db, user.id);
-  await db
-    .update(users)
-    .set({ disabled: input.disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, user.id));
-  return { id: user.id, email: user.email };
+  return db.transaction(async (tx) => {
+    const user = await findUser(tx, input.id);
+    if (input.disabled && user.id === actor.id) throw new ActionError("You cannot disable your own account.", { code: "SELF" });
+    if (input.disabled && user.roles.includes("admin")) await assertAnotherAdmin(tx, user.id);
+    await tx
+      .update(users)
+      .set({ disabled: input.disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    return { id: user.id, email: user.email };
+  });
 }
 
 /** Sets a new generated password, returned once; every existing session of the user ends. */
