@@ -9,8 +9,24 @@ test.describe("signing in", () => {
     await expect(page.getByLabel("Your roles")).toContainText("Admin");
     await page.getByRole("button", { name: /sign out/i }).click();
     await expect(page).toHaveURL(/\/login/);
+    // The session is revoked on the server: even a cookie set again by a request that was still in
+    // flight at sign-out (a link prefetch) opens nothing.
     await page.goto("/users");
-    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fusers/);
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  });
+
+  test("a signed-out session stays dead even if its old cookie is presented again", async ({ page, context }) => {
+    await signInAs(page, "dba");
+    const before = (await context.cookies()).filter((c) => c.name.includes("session-token"));
+    expect(before.length).toBeGreaterThan(0);
+    await page.getByRole("button", { name: /sign out/i }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await context.addCookies(before);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+    const api = await page.request.get("/api/proxy-accesses/tenants?account=7d8f3c52-1c1e-4c53-9a61-6e9fcb0a8d11");
+    expect(api.status()).toBe(401);
   });
 
   test("a wrong password gets a generic error that does not reveal whether the email exists", async ({ page }) => {

@@ -41,6 +41,12 @@ function scheduleJobSweep() {
       if (settled) console.log(`[console] settled ${settled} open proxy-access change(s) against DMS`);
     } catch (error) {
       console.error("[console] proxy-access reconcile sweep failed:", error instanceof Error ? error.message : error);
+    }
+    try {
+      const { purgeExpiredRevocations } = await import("./auth/session");
+      await purgeExpiredRevocations();
+    } catch (error) {
+      console.error("[console] session revocation purge failed:", error instanceof Error ? error.message : error);
     } finally {
       sweeping = false;
     }

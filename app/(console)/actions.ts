@@ -3,7 +3,8 @@
 import { appendAudit } from "@/lib/audit/log";
 import { signOut } from "@/lib/auth/auth";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { getActor } from "@/lib/auth/session";
+import { getActor, revokeCurrentSession } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 
 /**
  * Sign-out needs no permission and takes no input: it only ends the caller's own session, so it
@@ -20,5 +21,6 @@ export async function signOutAction(): Promise<void> {
       ...(await requestMeta()),
     });
   }
+  await revokeCurrentSession(getEnv().SESSION_MAX_AGE_SECONDS);
   await signOut({ redirectTo: "/login" });
 }

@@ -43,6 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
         return result.ok ? true : `/login?error=${result.reason}`;
       },
       async jwt({ token, user, account }) {
+        if (user || account) token.sid = crypto.randomUUID();
         if (account?.provider === OIDC_PROVIDER_ID) {
           // The token's subject is the IdP's; the session must carry the console's own user id.
           const consoleUser = token.email ? await findUserForSession(token.email) : null;

@@ -15,6 +15,8 @@ export function isPublicPath(pathname: string): boolean {
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; sessionVersion: number };
+    /** Random per sign-in; what signing out revokes. */
+    sessionId?: string;
   }
   interface User {
     sessionVersion?: number;
@@ -25,6 +27,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -57,6 +60,7 @@ export function baseAuthConfig(env: Env): NextAuthConfig {
             name: token.name ?? "",
             sessionVersion: token.sv ?? 0,
           };
+          session.sessionId = token.sid;
         }
         return session;
       },

@@ -1,9 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, lte } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { userResources, users } from "@/lib/db/schema";
+import { revokedSessions, userResources, users } from "@/lib/db/schema";
 import { auth } from "./auth";
 import { can, canAny, isRole, type Permission, type Principal, type ResourceKey, type Role } from "./permissions";
 
@@ -27,7 +27,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, uid)).limit(1);
   if (!user || user.disabled || user.sessionVersion !== session.user.sessionVersion) return null;
-  const owned = await db.select({ resource: userResources.resource }).from(userResources).where(eq(userResources.userId, uid));
+  if (!session.sessionId) return null;
+  const [revoked, owned] = await Promise.all([
+    isRevoked(session.sessionId),
+    db.select({ resource: userResources.resource }).from(userResources).where(eq(userResources.userId, uid)),
+  ]);
+  if (revoked) return null;
   return {
     id: user.id,
     email: user.email,
@@ -36,6 +41,33 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     resources: new Set(owned.map((r) => r.resource)),
   };
 });
+
+async function isRevoked(sessionId: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: revokedSessions.sessionId })
+    .from(revokedSessions)
+    .where(and(eq(revokedSessions.sessionId, sessionId), gt(revokedSessions.expiresAt, new Date())))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Ends the current session for good, even if its cookie is set again by a late response. */
+export async function revokeCurrentSession(maxAgeSeconds: number): Promise<void> {
+  const session = await auth();
+  if (!session?.sessionId) return;
+  const db = await getDb();
+  await db
+    .insert(revokedSessions)
+    .values({ sessionId: session.sessionId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) })
+    .onConflictDoNothing();
+}
+
+/** Revocations outlive the sessions they end only until those would have expired anyway. */
+export async function purgeExpiredRevocations(): Promise<void> {
+  const db = await getDb();
+  await db.delete(revokedSessions).where(lte(revokedSessions.expiresAt, new Date()));
+}
 
 /** For pages: sends a signed-out visitor to the login page. */
 export async function requireActor(): Promise<Actor> {

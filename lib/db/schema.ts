@@ -189,3 +189,16 @@ export const operationLocks = pgTable("operation_locks", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Sessions ended by signing out. A session is a signed cookie that a request still in flight at
+ * sign-out can set again; listing its id here makes it worthless wherever it turns up.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
