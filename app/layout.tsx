@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   title: { default: "DB Access Console", template: "%s · DB Access Console" },
   description: "Database access across Alibaba Cloud, Huawei Cloud and Tencent Cloud",
   robots: { index: false, follow: false },
+  icons: { icon: "/icon.svg" },
 };
 
 export const viewport: Viewport = {
