@@ -17,8 +17,8 @@ export interface Actor extends Principal {
 
 /**
  * The signed-in user as the database says right now, once per request. A token is only a claim:
- * a disabled user, a reset password (session version bump) or changed roles take effect on the
- * very next request, not when the token expires.
+ * a disabled user, a reset password (session version bump), changed roles or a signed-out
+ * session (revoked_sessions) take effect on the very next request, not when the token expires.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
