@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { loadFixtures } from "./fixtures";
 import { send, signAlibabaAcs3, signTencent } from "./testing/signers";
 import { startTestEmulator, tempDir } from "./testing/harness";
+import { canListOpenFiles, pidsHoldingOpen } from "./testing/open-files";
 
 const f = loadFixtures();
 const ALI = { id: f.alibaba.accessKeyId, secret: f.alibaba.accessKeySecret };
@@ -45,9 +46,16 @@ describe("persistence", () => {
 
   it("loses nothing acknowledged when the process is killed with SIGKILL", async () => {
     const dataDir = freshDir();
-    const child = spawn(path.join(process.cwd(), "node_modules/.bin/tsx"), ["emulator/main.ts"], {
+    const journal = path.join(dataDir, "journal.jsonl");
+    // Node itself with tsx as a loader, so the pid we kill is the emulator's. Through the tsx CLI it
+    // would be a wrapper, whose death leaves the emulator running and the crash untested.
+    const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
+      cwd: process.cwd(),
       env: { ...process.env, EMULATOR_PORT: "0", EMULATOR_DATA_DIR: dataDir, EMULATOR_SEED: "demo" },
       stdio: ["ignore", "pipe", "pipe"],
+    });
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     });
     const urls = await new Promise<Record<string, string>>((resolve, reject) => {
       let out = "";
@@ -60,10 +68,15 @@ describe("persistence", () => {
     });
     const ids: number[] = [];
     for (const u of ["100002", "100003", "100005"]) ids.push(await grant(urls.dms ?? "", u));
-    const exited = new Promise((r) => child.once("exit", r));
+    if (canListOpenFiles) expect(pidsHoldingOpen(journal)).toEqual([child.pid]);
+
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.once("exit", (_code, signal) => r(signal)));
     child.kill("SIGKILL");
-    await exited;
-    expect(fs.readFileSync(path.join(dataDir, "journal.jsonl"), "utf8").trim().split("\n")).toHaveLength(3);
+    expect(await exited).toBe("SIGKILL");
+    // The store's process is really gone: nothing answers on its ports or holds its journal.
+    await expect(fetch(`${urls.admin}/health`)).rejects.toThrow();
+    if (canListOpenFiles) expect(pidsHoldingOpen(journal)).toEqual([]);
+    expect(fs.readFileSync(journal, "utf8").trim().split("\n")).toHaveLength(3);
 
     const b = await startTestEmulator({ dataDir });
     const accesses = await b.admin<{ accesses: Array<{ proxyAccessId: number }> }>("GET", `/state/dms/proxies/${f.alibaba.ownerProxyId}/accesses`);

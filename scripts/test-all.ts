@@ -2,10 +2,12 @@
  * `npm test`: the whole suite, in the order that fails fastest, ending with one summary line.
  * typecheck → lint → unit (vitest) → build → e2e on PGlite → e2e on PostgreSQL (a fresh database
  * on the local server, dropped afterwards). Installs Debian's Chromium first when it is missing.
+ * After each step it looks for processes the step left running; any it finds fail the run, then die.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
+import { killLeftovers, processKey, readProcesses, settleLeftovers, type LeftoverScope } from "./lib/leftover-processes";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PG_ADMIN_URL = process.env.E2E_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -20,13 +22,33 @@ interface StepResult {
 }
 
 const results: StepResult[] = [];
+const leaks: string[] = [];
 
-function run(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+// Every process a step starts inherits this, so it is recognised even after its parent died.
+process.env.TEST_ALL_RUN = `${process.pid}-${Date.now()}`;
+const scope: LeftoverScope = {
+  before: new Set(readProcesses().map(processKey)),
+  repoRoot: fs.realpathSync(process.cwd()),
+  selfPid: process.pid,
+  marker: `TEST_ALL_RUN=${process.env.TEST_ALL_RUN}`,
+};
+
+async function checkLeftovers(step: string) {
+  const leftovers = await settleLeftovers(scope);
+  if (leftovers.length === 0) return;
+  console.error(`\n=== ${step} left ${leftovers.length} process(es) running; killing them:`);
+  for (const p of leftovers) console.error(`  pid ${p.pid} (${p.reason}, cwd ${p.cwd ?? "?"}): ${p.command.slice(0, 300)}`);
+  await killLeftovers(leftovers);
+  leaks.push(`${step}: ${leftovers.length}`);
+}
+
+async function run(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<boolean> {
   console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
   const started = Date.now();
   const child = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const ok = child.status === 0;
   results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+  await checkLeftovers(name);
   return ok;
 }
 
@@ -57,7 +79,7 @@ function ensureChromium(): boolean {
   return install.status === 0 && fs.existsSync(CHROMIUM);
 }
 
-async function withFreshPostgres<T>(fn: (url: string) => T): Promise<T | null> {
+async function withFreshPostgres<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
   const name = `console_e2e_${Date.now()}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -71,7 +93,7 @@ async function withFreshPostgres<T>(fn: (url: string) => T): Promise<T | null> {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   try {
-    return fn(url.toString());
+    return await fn(url.toString());
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
@@ -85,28 +107,28 @@ async function main() {
   const only = new Set((process.env.TEST_ONLY ?? "").split(",").filter(Boolean));
   const want = (step: string) => only.size === 0 || only.has(step);
 
-  if (want("typecheck")) run("typecheck", "npx", ["tsc", "--noEmit"]);
-  if (want("lint")) run("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+  if (want("typecheck")) await run("typecheck", "npx", ["tsc", "--noEmit"]);
+  if (want("lint")) await run("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
   if (want("unit")) {
-    run("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
+    await run("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
     countVitest("test-results/unit.json", results.at(-1)!);
   }
   const e2e = want("e2e-pglite") || want("e2e-postgres");
-  if (e2e || want("build")) run("build", "npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  if (e2e || want("build")) await run("build", "npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
   const built = results.find((r) => r.name === "build")?.ok ?? false;
   const browser = e2e ? ensureChromium() : true;
   if (e2e && !browser) results.push({ name: "chromium", ok: false, seconds: 0, note: "could not install Debian's chromium" });
 
   if (want("e2e-pglite")) {
     if (built && browser) {
-      run("e2e-pglite", "npx", ["playwright", "test"], { E2E_REPORT: "test-results/e2e-pglite.json", E2E_ARTIFACTS: "test-results/pglite" });
+      await run("e2e-pglite", "npx", ["playwright", "test"], { E2E_REPORT: "test-results/e2e-pglite.json", E2E_ARTIFACTS: "test-results/pglite" });
       countPlaywright("test-results/e2e-pglite.json", results.at(-1)!);
     } else results.push({ name: "e2e-pglite", ok: false, seconds: 0, note: "skipped: build or browser missing" });
   }
   if (want("e2e-postgres")) {
     const ran = built && browser
-      ? await withFreshPostgres((url) => {
-          const ok = run("e2e-postgres", "npx", ["playwright", "test"], {
+      ? await withFreshPostgres(async (url) => {
+          const ok = await run("e2e-postgres", "npx", ["playwright", "test"], {
             E2E_DATABASE_URL: url,
             E2E_REPORT: "test-results/e2e-postgres.json",
             E2E_ARTIFACTS: "test-results/postgres",
@@ -117,6 +139,8 @@ async function main() {
       : null;
     if (ran === null) results.push({ name: "e2e-postgres", ok: false, seconds: 0, note: "skipped: PostgreSQL, build or browser unavailable" });
   }
+
+  results.push({ name: "leftovers", ok: leaks.length === 0, seconds: 0, note: leaks.length > 0 ? `processes left running by ${leaks.join(", ")}; killed` : undefined });
 
   console.log("\n=== summary");
   for (const r of results) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures";
-import { hcSend, huaweiSdkClient } from "../testing/huawei-sdk";
+import { hcSend, huaweiSdkClient, muteSdkErrorLog } from "../testing/huawei-sdk";
 import { send, signHuawei } from "../testing/signers";
 import { startTestEmulator, type TestEmulator } from "../testing/harness";
 
@@ -36,8 +36,10 @@ describe("official Huawei SDK (HcClient.sendRequest, AK/SK)", () => {
 
   it("surfaces a wrong SK as 401 APIGW.0301", async () => {
     const c = huaweiSdkClient(emu.urls.taurus, H.ak, "wrong-secret-key", H.projectId);
+    const sdkLog = muteSdkErrorLog();
     const err = await hcSend(c, { method: "GET", url: "/v3/{project_id}/instances" }).catch((e: unknown) => e);
     expect(err).toMatchObject({ httpStatusCode: 401, errorCode: "APIGW.0301" });
+    expect(sdkLog).toHaveBeenCalledWith(expect.stringContaining("DefaultHttpClient"), "Some error found:", expect.anything());
   });
 });
 

@@ -1,6 +1,8 @@
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import { ClientBuilder } from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder";
 import type { HcClient } from "@huaweicloud/huaweicloud-sdk-core/HcClient";
+import { Logger4jInstance } from "@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger";
+import { onTestFinished, vi } from "vitest";
 
 export interface HuaweiSdkCall {
   method: string;
@@ -22,4 +24,14 @@ export async function hcSend(client: HcClient, c: HuaweiSdkCall): Promise<Record
     contentType: "application/json", data: c.data,
   };
   return (await client.sendRequest(options as never)) as Record<string, unknown> & { httpStatusCode?: number };
+}
+
+/**
+ * For a test that expects a call to fail: the SDK logs every failure with its whole axios config (60
+ * lines) straight to stdout, which buries real errors. Returns the muted logger so the test can check it.
+ */
+export function muteSdkErrorLog() {
+  const spy = vi.spyOn(Logger4jInstance, "error").mockImplementation(() => undefined);
+  onTestFinished(() => spy.mockRestore());
+  return spy;
 }

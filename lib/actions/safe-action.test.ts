@@ -103,8 +103,11 @@ describe("defineAction", () => {
   it("does not call the cloud when the intent cannot be written", async () => {
     state.actor = actor(["dba"]);
     state.failAuditOutcome = "intent";
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await grant({ proxy: "7", password: "longenough" });
-    expect(result.ok).toBe(false);
+    expect(log).toHaveBeenCalledWith(`[action proxy-access.grant] ref ${result.ok === false && result.ref}:`, expect.stringContaining("audit store down"));
+    log.mockRestore();
+    expect(result).toMatchObject({ ok: false, code: "INTERNAL" });
     expect(cloudCall).not.toHaveBeenCalled();
   });
 
