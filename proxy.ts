@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { screenActionRequest } from "@/lib/actions/action-request";
 import { baseAuthConfig, isPublicPath } from "@/lib/auth/config";
 import { getEnv } from "@/lib/env";
 
@@ -42,28 +43,14 @@ function tooLarge(request: NextRequest): boolean {
   return length > limit;
 }
 
-/**
- * A server-action call whose encoded arguments are not even JSON would make Next answer 500;
- * it can only be forged or truncated, so it gets a 400 here.
- */
-async function malformedAction(request: NextRequest): Promise<boolean> {
-  if (request.method !== "POST" || !request.headers.get("next-action")) return false;
-  if (!(request.headers.get("content-type") ?? "").startsWith("text/plain")) return false;
-  try {
-    JSON.parse(await request.clone().text());
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 const plain = (status: number, message: string) =>
   new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 // Lazily configured Auth.js returns the wrapped handler as a promise.
 const handler = auth(async (request) => {
   if (tooLarge(request)) return plain(413, "The request is too large.");
-  if (await malformedAction(request)) return plain(400, "The request could not be read.");
+  const refusal = await screenActionRequest(request);
+  if (refusal) return plain(refusal.status, refusal.message);
   const { pathname, search } = request.nextUrl;
   if (!request.auth && !isPublicPath(pathname)) {
     // Data requests of an open page get a status they can act on, not the login page's HTML.

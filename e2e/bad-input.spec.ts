@@ -41,6 +41,56 @@ test.describe("bad input never becomes a server error", () => {
     await expect(page.locator('[data-testid^="user-row-"]', { hasText: "xxxxxxxx" })).toHaveCount(0);
   });
 
+  test("a foreign origin, a deeply nested body and junk action fields get a 4xx with a plain message", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/users");
+    await page.getByRole("button", { name: "New user" }).click();
+    const dialog = page.getByRole("dialog", { name: "New user" });
+    await dialog.getByLabel("Email").fill("origin.template@example.com");
+    await dialog.getByLabel("Name").fill("Template");
+    await dialog.getByRole("checkbox", { name: "Requester" }).check();
+    const captured = captureNextAction(page);
+    await dialog.getByRole("button", { name: "Create user" }).click();
+    const action = await captured;
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const foreign = await page.request.post(action.url, {
+      headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", accept: "text/x-component" },
+      data: action.body.replace("origin.template", "foreign.origin"),
+    });
+    expect(foreign.status()).toBe(403);
+    expect(await foreign.text()).toBe("This action can only be called from the console's own pages.");
+
+    const deep = await replayAction(page.request, action, "[".repeat(5000) + "]".repeat(5000));
+    expect(deep.status()).toBe(400);
+    expect(await deep.text()).toBe("The request could not be read.");
+
+    const dangling = await replayAction(page.request, action, '["$1"]');
+    expect(dangling.status()).toBe(400);
+
+    const junkFetch = await page.request.post(action.url, {
+      headers: { "next-action": action.id, origin: E2E.baseURL, accept: "text/x-component" },
+      multipart: { $ACTION_ID_junk: "x" },
+    });
+    expect(junkFetch.status()).toBe(400);
+    expect(await junkFetch.text()).toBe("The request could not be read.");
+
+    const junkForm = await page.request.post(action.url, { headers: { origin: E2E.baseURL }, multipart: { $ACTION_ID_junk: "x" }, maxRedirects: 0 });
+    expect(junkForm.status()).toBe(400);
+    expect(await junkForm.text()).toBe("The request could not be read.");
+
+    await page.goto("/users");
+    await expect(page.getByTestId("user-row-foreign.origin@example.com")).toHaveCount(0);
+  });
+
+  test("the sign-in action posted as a bare form action answers with the form, not a 500", async ({ request }) => {
+    const html = await (await request.get("/login")).text();
+    const id = /&quot;id&quot;:&quot;([0-9a-f]{42})&quot;/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    const response = await request.post("/login", { headers: { origin: E2E.baseURL }, multipart: { [`$ACTION_ID_${id}`]: "", email: "x" }, maxRedirects: 0 });
+    expect(response.status()).toBeLessThan(500);
+  });
+
   test("an oversized sign-in form is refused without a 500", async ({ request }) => {
     const response = await request.post("/api/auth/callback/credentials", {
       form: { email: `${"a".repeat(300_000)}@example.com`, password: "x" },

@@ -92,6 +92,30 @@ test.describe("cloud accounts", () => {
     expect(calls).toEqual([]);
   });
 
+  test("an endpoint on a metadata address or a look-alike domain is refused with a field error and nothing is saved", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/cloud-accounts");
+    await page.getByRole("button", { name: "Add cloud account" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a cloud account" });
+    await dialog.getByLabel("Cloud").selectOption("alibaba");
+    await dialog.getByLabel("Name").fill("Metadata probe");
+    await dialog.getByLabel("Region").fill("cn-hangzhou");
+    await dialog.getByLabel("AccessKey ID").fill(fixtures.alibaba.accessKeyId);
+    await dialog.getByLabel("AccessKey secret").fill(fixtures.alibaba.accessKeySecret);
+    const endpoint = dialog.getByLabel("Endpoint override");
+    await endpoint.fill("http://169.254.169.254/latest");
+    await dialog.getByRole("button", { name: "Add cloud account" }).click();
+    await expect(dialog.getByText("Link-local and cloud metadata addresses are never allowed")).toBeVisible();
+    await expect(endpoint).toHaveAttribute("aria-invalid", "true");
+
+    await endpoint.fill("https://dms.aliyuncs.com.evil.com");
+    await dialog.getByRole("button", { name: "Add cloud account" }).click();
+    await expect(dialog.getByText("Use an https:// endpoint on aliyuncs.com")).toBeVisible();
+
+    await page.goto("/cloud-accounts");
+    await expect(page.getByTestId("cloud-account-Metadata probe")).toHaveCount(0);
+  });
+
   test("other roles cannot see the page, and a forged save by a DBA creates nothing", async ({ page, browser }) => {
     await signInAs(page, "admin");
     await page.goto("/cloud-accounts");

@@ -62,4 +62,15 @@ describe("environment validation", () => {
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...valid, OIDC_ISSUER: "", ADMIN_EMAIL: "" }).OIDC_ISSUER).toBeUndefined();
   });
+
+  it("reads the extra cloud endpoint hosts and names a bad entry", () => {
+    expect(parseEnv(valid).CLOUD_ENDPOINT_ALLOWED_HOSTS).toEqual([]);
+    expect(parseEnv({ ...valid, CLOUD_ENDPOINT_ALLOWED_HOSTS: "DMS.corp.example, *.vpc.corp.example,10.0.0.5" }).CLOUD_ENDPOINT_ALLOWED_HOSTS).toEqual([
+      "dms.corp.example",
+      "*.vpc.corp.example",
+      "10.0.0.5",
+    ]);
+    expect(problems({ ...valid, CLOUD_ENDPOINT_ALLOWED_HOSTS: "https://dms.corp.example" })[0]).toMatch(/^CLOUD_ENDPOINT_ALLOWED_HOSTS entry "https:\/\/dms.corp.example" must be a host name/);
+    expect(problems({ ...valid, CLOUD_ENDPOINT_ALLOWED_HOSTS: "169.254.169.254" })[0]).toMatch(/never allowed/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowedHosts } from "@/lib/providers/endpoint-policy";
 
 /**
  * The only reader of process.env. Parsed once, on first use; the server calls getEnv() from
@@ -33,6 +34,16 @@ const roleMap = z
     return map;
   });
 
+const hostList = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const parsed = parseAllowedHosts(raw ?? "");
+    if ("hosts" in parsed) return parsed.hosts;
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  });
+
 const databaseUrl = z
   .string()
   .trim()
@@ -57,6 +68,8 @@ const schema = z
     SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(8 * 3600),
     DEMO_MODE: booleanish,
     EMULATOR_URL: z.url().optional(),
+    /** Cloud endpoint hosts besides the vendors' own domains (private endpoints of your network). */
+    CLOUD_ENDPOINT_ALLOWED_HOSTS: hostList,
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     OIDC_ISSUER: z.url().optional(),

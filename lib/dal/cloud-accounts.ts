@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { countOpenWorkOfAccount } from "./proxy-accesses-records";
 import { getEnv } from "@/lib/env";
+import { endpointAddressRefusal, endpointUrlRefusal, type EndpointPolicy } from "@/lib/providers/endpoint-policy";
 import { testConnection } from "@/lib/providers/factory";
 import type { ProviderConnection } from "@/lib/providers/types";
 import { maskIdentifier, openSecret, sealSecret } from "@/lib/secrets/box";
@@ -95,13 +96,28 @@ function hintOf(credentials: Credentials): string {
   return credentials.kind === "aksk" ? `AK ${maskIdentifier(credentials.ak)}` : `IAM user ${credentials.domainName}/${credentials.userName}`;
 }
 
-/** Builds the client connection for a stored account. Only the data layer calls this. */
+/**
+ * Which endpoint hosts stored credentials may be sent to: the vendors' domains (built in), the
+ * operator's CLOUD_ENDPOINT_ALLOWED_HOSTS, and in demo mode the emulator's host, over http too.
+ */
+function endpointPolicy(): EndpointPolicy {
+  const env = getEnv();
+  const emulator = env.DEMO_MODE && env.EMULATOR_URL ? [new URL(env.EMULATOR_URL).hostname.toLowerCase()] : [];
+  return { allowedHosts: [...env.CLOUD_ENDPOINT_ALLOWED_HOSTS, ...emulator], httpHosts: emulator };
+}
+
+/**
+ * Builds the client connection for a stored account. Only the data layer calls this. Every
+ * request of a client built from it is checked against the endpoint policy first.
+ */
 export function connectionOf(row: Row): ProviderConnection {
   const s = row.settings as Record<string, string | undefined>;
   const credentials = unseal(row);
+  const guarded = { endpointPolicy: endpointPolicy() };
   switch (row.vendor) {
     case "alibaba":
       return {
+        ...guarded,
         vendor: "alibaba",
         regionId: row.region,
         endpoint: s.endpoint,
@@ -109,9 +125,10 @@ export function connectionOf(row: Row): ProviderConnection {
         credentials: credentials as Extract<ProviderConnection, { vendor: "alibaba" }>["credentials"],
       };
     case "tencent":
-      return { vendor: "tencent", region: row.region, endpoint: s.endpoint, credentials: credentials as Extract<ProviderConnection, { vendor: "tencent" }>["credentials"] };
+      return { ...guarded, vendor: "tencent", region: row.region, endpoint: s.endpoint, credentials: credentials as Extract<ProviderConnection, { vendor: "tencent" }>["credentials"] };
     case "huawei":
       return {
+        ...guarded,
         vendor: "huawei",
         region: row.region,
         projectId: s.projectId ?? "",
@@ -164,19 +181,31 @@ const ENDPOINT_FIELDS = ["endpoint", "taurusEndpoint", "ddsEndpoint", "iamEndpoi
 /**
  * Where signed requests and IAM passwords are sent is part of the credentials: pointing stored
  * credentials at a new host would hand them to whoever runs it. So an endpoint change needs the
- * credentials entered again, and outside demo mode endpoints must use https.
+ * credentials entered again, and every endpoint must pass the endpoint policy, by its URL and by
+ * the addresses its host resolves to now (checked again before each call, as names can change).
  */
-function assertSafeEndpoints(settings: Record<string, string | undefined>, keptFrom: Record<string, string | undefined> | null) {
+async function assertSafeEndpoints(vendor: VendorName, settings: Record<string, string | undefined>, keptFrom: Record<string, string | undefined> | null) {
+  const policy = endpointPolicy();
   const fieldErrors: Record<string, string[]> = {};
   for (const field of ENDPOINT_FIELDS) {
     const value = settings[field];
-    if (value && !getEnv().DEMO_MODE && !value.startsWith("https://")) fieldErrors[field] = ["Use an https:// endpoint"];
+    const refusal = value ? (endpointUrlRefusal(vendor, value, policy) ?? (await resolvedRefusal(value, policy))) : null;
+    if (refusal) fieldErrors[field] = [refusal.message];
     else if (keptFrom && (value ?? "") !== (keptFrom[field] ?? "")) {
       fieldErrors[field] = ["Changing an endpoint needs the credentials again: tick “Replace the credentials”"];
     }
   }
   if (Object.keys(fieldErrors).length) {
-    throw new ActionError("The stored credentials are only sent to the endpoints they were entered for.", { fieldErrors });
+    throw new ActionError("Check the endpoints: credentials are only sent to allowed hosts, and to the endpoints they were entered for.", { fieldErrors });
+  }
+}
+
+/** A name that does not resolve yet is not refused at save time; the call itself will fail. */
+async function resolvedRefusal(endpoint: string, policy: EndpointPolicy) {
+  try {
+    return await endpointAddressRefusal(endpoint, policy);
+  } catch {
+    return null;
   }
 }
 
@@ -194,7 +223,7 @@ export async function saveCloudAccount(actor: Actor, input: CloudAccountValues):
   const keepCredentials = Boolean(existing && !input.replaceCredentials);
   const credentials = keepCredentials ? unseal(existing!) : credentialsOf(input);
   const settings = settingsOf(input, credentials);
-  assertSafeEndpoints(settings, keepCredentials ? (existing!.settings as Record<string, string | undefined>) : null);
+  await assertSafeEndpoints(input.vendor, settings, keepCredentials ? (existing!.settings as Record<string, string | undefined>) : null);
   const values = {
     vendor: input.vendor,
     name: input.name,
@@ -257,9 +286,11 @@ export async function testCloudAccount(actor: Actor, id: string) {
     await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary }).where(eq(cloudAccounts.id, id));
     return { name: row.name, summary: result.summary, requestId: result.requestId ?? null };
   } catch (error) {
-    const vendor = error as { userMessage?: string; code?: string; requestId?: string | null };
+    const vendor = error as { userMessage?: string; code?: string; requestId?: string | null; kind?: string; vendorMessage?: string };
     const details = [vendor.code, vendor.requestId ? `request id ${vendor.requestId}` : null].filter(Boolean).join(", ");
-    const message = `${vendor.userMessage ?? "The connection test failed."}${details ? ` (${details})` : ""}`;
+    // The console's own endpoint refusals say which host and address; no vendor text is involved.
+    const reason = vendor.kind === "invalid-argument" && vendor.code?.startsWith("Endpoint") && vendor.vendorMessage ? ` ${vendor.vendorMessage}.` : "";
+    const message = `${vendor.userMessage ?? "The connection test failed."}${reason}${details ? ` (${details})` : ""}`;
     await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: false, lastTestMessage: message }).where(eq(cloudAccounts.id, id));
     throw error;
   }

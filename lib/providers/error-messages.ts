@@ -12,6 +12,10 @@ const COMMON: Record<string, string> = {
   InvalidArgument: "The request was not sent because one of its values is not valid for this cloud API.",
   HttpError: "The cloud provider returned an unexpected HTTP error.",
   Aborted: "The request was cancelled before the cloud provider answered.",
+  EndpointNotAllowed:
+    "The request was not sent: the endpoint must be https on the vendor's own domain, or a host listed in CLOUD_ENDPOINT_ALLOWED_HOSTS.",
+  EndpointAddressNotAllowed:
+    "The request was not sent: the endpoint's host resolves to a link-local, cloud metadata or internal address that is not allowed.",
 };
 
 const ALIBABA: Record<string, string> = {

@@ -67,3 +67,46 @@ describe("client factories", () => {
     expect(() => createDmsClient({ vendor: "tencent", region: "ap-guangzhou", credentials: { secretId: "a", secretKey: "b" } })).toThrow(/alibaba/);
   });
 });
+
+describe("the endpoint policy of a stored connection", () => {
+  const host = new URL("http://127.0.0.1").hostname;
+  const emulatorOnly = { allowedHosts: [host], httpHosts: [host] };
+  const metadataDns = { ...emulatorOnly, lookup: async () => ["169.254.169.254"] };
+
+  it("lets allowed hosts through", async () => {
+    const conn = { vendor: "alibaba" as const, regionId: "cn-hangzhou", endpoint: server.url, credentials: { accessKeyId: "a", accessKeySecret: "b" }, endpointPolicy: emulatorOnly };
+    await expect(testConnection(conn)).resolves.toMatchObject({ ok: true });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("refuses an endpoint outside the policy before sending anything", async () => {
+    const conn = {
+      vendor: "alibaba" as const,
+      regionId: "cn-hangzhou",
+      endpoint: server.url,
+      credentials: { accessKeyId: "a", accessKeySecret: "b" },
+      endpointPolicy: { allowedHosts: [], httpHosts: [] },
+    };
+    await expect(testConnection(conn)).rejects.toMatchObject({ name: "ProviderError", code: "EndpointNotAllowed", retryable: false });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a vendor host that resolves to a metadata address, default endpoints included", async () => {
+    const conn = { vendor: "tencent" as const, region: "ap-guangzhou", credentials: { secretId: "a", secretKey: "b" }, endpointPolicy: metadataDns };
+    const error = await testConnection(conn).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "EndpointAddressNotAllowed", vendorMessage: expect.stringContaining("resolves to 169.254.169.254") });
+  });
+
+  it("never sends a Huawei IAM password to a refused IAM host", async () => {
+    const conn = {
+      vendor: "huawei" as const,
+      region: "cn-north-4",
+      projectId: PROJECT,
+      endpoints: { taurus: server.url, iam: "https://iam.cn-north-4.myhuaweicloud.com" },
+      credentials: { kind: "iam" as const, domainName: "d", userName: "u", password: "p" },
+      endpointPolicy: metadataDns,
+    };
+    await expect(testConnection(conn, { retry: { maxAttempts: 1 } })).rejects.toMatchObject({ code: "EndpointAddressNotAllowed" });
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { endpointRefusal, type EndpointPolicy } from "@/lib/providers/endpoint-policy";
 import { ProviderError } from "@/lib/providers/errors";
 import { redactText } from "@/lib/providers/redact";
 import { parseJsonSafe } from "@/lib/providers/safe-json";
@@ -53,6 +54,8 @@ export interface HttpBaseConfig {
   logger?: ProviderLogger;
   /** Credential secrets to scrub from anything surfaced. */
   secrets?: readonly string[];
+  /** Where requests may go; checked (URL and resolved addresses) before every attempt. */
+  endpointPolicy?: EndpointPolicy;
 }
 
 export interface CallSpec<S extends z.ZodType> {
@@ -111,6 +114,8 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
       new ProviderError({ vendor: config.vendor, service: config.service, action: spec.action, ...init });
 
     if (spec.signal?.aborted) throw fail({ kind: "network", code: "Aborted", retryable: false });
+    const url = buildUrl(config.baseUrl, spec.path, spec.query);
+    if (config.endpointPolicy) await assertAllowed(config.vendor, url, config.endpointPolicy, fail, scrub);
     let release: (() => void) | undefined;
     try {
       release = (await config.beforeSend?.(spec.action, spec.signal)) ?? undefined;
@@ -122,7 +127,7 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
     const unsigned: OutgoingRequest = {
       action: spec.action,
       method: spec.method,
-      url: buildUrl(config.baseUrl, spec.path, spec.query),
+      url,
       headers: { ...spec.headers },
       body: spec.body,
     };
@@ -216,6 +221,19 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
     log(response.status, requestId);
     return { data: parsed.data as z.output<S>, status: response.status, requestId, headers: response.headers };
   };
+}
+
+type Fail = (init: Omit<ConstructorParameters<typeof ProviderError>[0], "vendor" | "service" | "action">) => ProviderError;
+
+/** Refuses, before anything is signed or sent, a request whose host the policy does not allow. */
+async function assertAllowed(vendor: Vendor, url: URL, policy: EndpointPolicy, fail: Fail, scrub: (text: string) => string | undefined) {
+  let refusal;
+  try {
+    refusal = await endpointRefusal(vendor, url.href, policy);
+  } catch (cause) {
+    throw fail({ kind: "network", code: "NetworkError", vendorMessage: scrub(networkMessage(cause)), cause });
+  }
+  if (refusal) throw fail({ kind: "invalid-argument", code: refusal.code, vendorMessage: refusal.message, retryable: false });
 }
 
 function networkMessage(cause: unknown): string {

@@ -4,7 +4,14 @@
  * overridden with a full base URL (e.g. "http://127.0.0.1:4601" for the local emulator).
  */
 
+import type { EndpointPolicy } from "@/lib/providers/endpoint-policy";
+
 export type Vendor = "alibaba" | "tencent" | "huawei";
+
+/** Set on connections built from stored accounts: every request they make is checked against it. */
+interface GuardedConnection {
+  endpointPolicy?: EndpointPolicy;
+}
 
 /** Per-call knobs every client accepts; all optional. */
 export interface ClientOptions {
@@ -53,7 +60,7 @@ export interface AlibabaCredentials {
   securityToken?: string;
 }
 
-export interface AlibabaConnection {
+export interface AlibabaConnection extends GuardedConnection {
   vendor: "alibaba";
   regionId: string;
   /** Full base URL; default is the central DMS endpoint https://dms-enterprise.aliyuncs.com. */
@@ -70,7 +77,7 @@ export interface TencentCredentials {
   token?: string;
 }
 
-export interface TencentConnection {
+export interface TencentConnection extends GuardedConnection {
   vendor: "tencent";
   region: string;
   /** Full base URL; default https://mariadb.tencentcloudapi.com. */
@@ -97,7 +104,7 @@ export interface HuaweiIamCredentials {
 
 export type HuaweiCredentials = HuaweiAkSkCredentials | HuaweiIamCredentials;
 
-export interface HuaweiConnection {
+export interface HuaweiConnection extends GuardedConnection {
   vendor: "huawei";
   region: string;
   /** 32 letters/digits; project-scoped APIs need it in the path. */

@@ -18,6 +18,8 @@ function safeCallback(value: FormDataEntryValue | null): string {
  * authorize() does the throttling, the password check and the audit entry.
  */
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  // A forged call can pass anything (or nothing) here; it gets the form's own error, not a 500.
+  if (!(formData instanceof FormData)) return { error: "Enter your email address and password." };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const parsed = loginInput.safeParse({ email, password: formData.get("password") });
   if (!parsed.success) return { email, error: "Enter your email address and password." };
@@ -40,5 +42,5 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
 }
 
 export async function ssoLoginAction(formData: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeCallback(formData.get("callbackUrl")) });
+  await signIn("oidc", { redirectTo: safeCallback(formData instanceof FormData ? formData.get("callbackUrl") : null) });
 }

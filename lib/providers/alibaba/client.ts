@@ -104,6 +104,7 @@ export function createDmsTransport(conn: AlibabaConnection, options: ClientOptio
     fetch: options.fetch,
     logger: options.logger,
     secrets: connectionSecrets(conn),
+    endpointPolicy: conn.endpointPolicy,
   });
 
   return {

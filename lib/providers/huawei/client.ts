@@ -58,7 +58,14 @@ export function createHuaweiTransport(
   const projectId = assertId(service, "connect", "projectId", conn.projectId, PROJECT_ID);
   const now = options.now ?? (() => new Date());
   const iam = iamRequestFor(conn);
-  const iamOptions = { fetch: options.fetch, timeoutMs: options.timeoutMs, logger: options.logger, retry: options.retry, rateLimits: options.rateLimits };
+  const iamOptions = {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    logger: options.logger,
+    retry: options.retry,
+    rateLimits: options.rateLimits,
+    endpointPolicy: conn.endpointPolicy,
+  };
   const credKey = credentialId(conn);
 
   const sign = async (req: OutgoingRequest): Promise<OutgoingRequest> => {
@@ -88,6 +95,7 @@ export function createHuaweiTransport(
     fetch: options.fetch,
     logger: options.logger,
     secrets: connectionSecrets(conn),
+    endpointPolicy: conn.endpointPolicy,
   });
 
   return {

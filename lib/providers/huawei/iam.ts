@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EndpointPolicy } from "@/lib/providers/endpoint-policy";
 import { normaliseBaseUrl } from "@/lib/providers/endpoints";
 import { ProviderError } from "@/lib/providers/errors";
 import { createHttpBase } from "@/lib/providers/http";
@@ -28,6 +29,8 @@ export interface IamOptions extends Pick<ClientOptions, "fetch" | "timeoutMs" | 
   now?: () => Date;
   /** Refresh this long before expires_at (default 5 minutes). */
   refreshBeforeMs?: number;
+  /** The connection's policy: the password is only sent to an allowed IAM host. */
+  endpointPolicy?: EndpointPolicy;
 }
 
 interface CacheEntry {
@@ -66,6 +69,7 @@ export async function fetchIamToken(req: IamTokenRequest, options: IamOptions = 
     fetch: options.fetch,
     logger: options.logger,
     secrets: [password],
+    endpointPolicy: options.endpointPolicy,
   });
   const body = JSON.stringify({
     auth: {

@@ -95,6 +95,7 @@ export function createTencentTransport(
     fetch: options.fetch,
     logger: options.logger,
     secrets: connectionSecrets(conn),
+    endpointPolicy: conn.endpointPolicy,
   });
 
   return {
