@@ -62,7 +62,8 @@ describe("server-action request screen", () => {
     expect(one('[{"email":"a@example.com","roles":["dba"]}]')).toBe(true);
     expect(one("[]")).toBe(true);
     expect(one('[{"at":"$D2026-01-02T03:04:05.000Z","n":"$n12","u":"$undefined","s":"$$dollar","again":"$0:0"}]')).toBe(true);
-    for (const bad of ['["$1"]', '["$@1"]', '["$Q1"]', '["$h1"]', '["$B1"]', '["$A1"]', '["$Dnot-a-date"]', '["$n12x"]', '["$"]', '"$zz"']) {
+    expect(one('[{"a":{"b":1}},"$0:0:a"]')).toBe(true);
+    for (const bad of ['[{"a":1},"$0:x:y:z"]', '["$1"]', '["$@1"]', '["$Q1"]', '["$h1"]', '["$B1"]', '["$A1"]', '["$Dnot-a-date"]', '["$n12x"]', '["$"]', '"$zz"']) {
       expect(one(bad), bad).toBe(false);
     }
     expect(one("[{not json")).toBe(false);

@@ -69,7 +69,7 @@ export function nestsDeeperThan(text: string, limit: number = MAX_REPLY_DEPTH): 
  * values (undefined, NaN, ±Infinity, a valid date, a bigint React accepts, a FormData prefix, a
  * temporary reference), or a reference to a row that is present. Everything else is refused.
  */
-function markerReadable(value: string, rows: ReadonlySet<number>): boolean {
+function markerReadable(value: string, rows: ReadonlyMap<number, unknown>): boolean {
   const tag = value[1];
   switch (tag) {
     case "$":
@@ -88,15 +88,26 @@ function markerReadable(value: string, rows: ReadonlySet<number>): boolean {
     case "@":
       return rowExists(value.slice(2), rows);
     default:
-      return tag !== undefined && /^[0-9a-f]$/.test(tag) && rowExists(value.slice(1).split(":")[0]!, rows);
+      return tag !== undefined && /^[0-9a-f]$/.test(tag) && pathExists(value.slice(1).split(":"), rows);
   }
 }
 
-function rowExists(hex: string, rows: ReadonlySet<number>): boolean {
+function rowExists(hex: string, rows: ReadonlyMap<number, unknown>): boolean {
   return /^[0-9a-f]{1,6}$/.test(hex) && rows.has(parseInt(hex, 16));
 }
 
-function valueReadable(value: unknown, rows: ReadonlySet<number>): boolean {
+/** "$<row>:<key>:<key>…" (a value sent twice) must lead somewhere, or React throws "Invalid reference". */
+function pathExists([row, ...keys]: string[], rows: ReadonlyMap<number, unknown>): boolean {
+  if (!rowExists(row!, rows)) return false;
+  let value = rows.get(parseInt(row!, 16));
+  for (const key of keys) {
+    if (!value || typeof value !== "object" || !Object.hasOwn(value, key)) return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+function valueReadable(value: unknown, rows: ReadonlyMap<number, unknown>): boolean {
   if (typeof value === "string") return value[0] !== "$" || markerReadable(value, rows);
   if (Array.isArray(value)) return value.every((item) => valueReadable(item, rows));
   if (value && typeof value === "object") return Object.values(value).every((item) => valueReadable(item, rows));
@@ -106,18 +117,16 @@ function valueReadable(value: unknown, rows: ReadonlySet<number>): boolean {
 /** Checks a reply (rows by id, row 0 holding the arguments) the way React's decodeReply will read it. */
 export function replyReadable(rows: ReadonlyMap<number, string>): boolean {
   if (!rows.has(0) || rows.size > MAX_REPLY_ROWS) return false;
-  const ids = new Set(rows.keys());
-  for (const text of rows.values()) {
+  const parsed = new Map<number, unknown>();
+  for (const [id, text] of rows) {
     if (nestsDeeperThan(text)) return false;
-    let value: unknown;
     try {
-      value = JSON.parse(text);
+      parsed.set(id, JSON.parse(text));
     } catch {
       return false;
     }
-    if (!valueReadable(value, ids)) return false;
   }
-  return true;
+  return [...parsed.values()].every((value) => valueReadable(value, parsed));
 }
 
 /** The rows of a reply carried by form fields named `<prefix><decimal id>`. */
