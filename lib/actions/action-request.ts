@@ -20,7 +20,7 @@ const ACTION_ID = /^[0-9a-f]{42}$/;
 const ROW_KEY = /^\d{1,6}$/;
 
 export interface Refusal {
-  status: 400 | 403 | 411;
+  status: 400 | 403 | 413;
   message: string;
 }
 
@@ -195,31 +195,54 @@ function actionKind(request: Request): "fetch" | "form" | null {
 }
 
 /**
- * The screen proxy.ts applies: null to let the request through, otherwise the refusal to send.
- * Reads a clone of the body (the size limit is checked before), so Next still gets the original.
+ * Reads a clone of the body, at most `limit` bytes, so Next still gets the original. Most
+ * requests declare their length (checked before); Next's own forwarding of an action to the
+ * worker that has it streams the body without one, so the cap is enforced here as well.
  */
-export async function screenActionRequest(request: Request): Promise<Refusal | null> {
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = request.clone().body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The screen proxy.ts applies: null to let the request through, otherwise the refusal to send. */
+export async function screenActionRequest(request: Request, maxBodyBytes: number): Promise<Refusal | null> {
   const kind = actionKind(request);
   if (!kind) return null;
   if (isForeignOrigin(request.headers)) {
     return { status: 403, message: "This action can only be called from the console's own pages." };
   }
-  // The body is read below; without a declared length it could be any size.
-  if (request.headers.get("content-length") === null) return { status: 411, message: "The request must declare its length." };
   const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await request.clone().formData();
-    } catch {
-      return UNREADABLE;
-    }
-    const readable = kind === "fetch" ? fetchFormReadable(form) : formActionReadable(form);
-    return readable === false ? UNREADABLE : null;
-  }
+  const multipart = contentType.startsWith("multipart/form-data");
   // Next decodes any other body of a fetch action as one reply row; only this exact type it skips.
-  if (kind === "fetch" && contentType !== "application/x-www-form-urlencoded") {
-    return replyReadable(new Map([[0, await request.clone().text()]])) ? null : UNREADABLE;
+  if (!multipart && (kind !== "fetch" || contentType === "application/x-www-form-urlencoded")) return null;
+  const body = await readBody(request, maxBodyBytes);
+  if (body === null) return { status: 413, message: "The request is too large." };
+  if (!multipart) return replyReadable(new Map([[0, new TextDecoder().decode(body)]])) ? null : UNREADABLE;
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return UNREADABLE;
   }
-  return null;
+  const readable = kind === "fetch" ? fetchFormReadable(form) : formActionReadable(form);
+  return readable === false ? UNREADABLE : null;
 }
