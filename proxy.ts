@@ -49,7 +49,7 @@ const plain = (status: number, message: string) =>
 // Lazily configured Auth.js returns the wrapped handler as a promise.
 const handler = auth(async (request) => {
   if (tooLarge(request)) return plain(413, "The request is too large.");
-  const refusal = await screenActionRequest(request);
+  const refusal = await screenActionRequest(request, MAX_BODY_BYTES);
   if (refusal) return plain(refusal.status, refusal.message);
   const { pathname, search } = request.nextUrl;
   if (!request.auth && !isPublicPath(pathname)) {

@@ -10,6 +10,7 @@ import {
 } from "./action-request";
 
 const ID = "60b68538ba42c33197acb6d442388e36b24b08caf8";
+const LIMIT = 256 * 1024;
 
 function post(body: BodyInit, headers: Record<string, string>, path = "/users") {
   const request = new Request(`http://console.test${path}`, { method: "POST", body, headers: { host: "console.test", ...headers } });
@@ -62,7 +63,8 @@ describe("server-action request screen", () => {
     expect(one('[{"email":"a@example.com","roles":["dba"]}]')).toBe(true);
     expect(one("[]")).toBe(true);
     expect(one('[{"at":"$D2026-01-02T03:04:05.000Z","n":"$n12","u":"$undefined","s":"$$dollar","again":"$0:0"}]')).toBe(true);
-    for (const bad of ['["$1"]', '["$@1"]', '["$Q1"]', '["$h1"]', '["$B1"]', '["$A1"]', '["$Dnot-a-date"]', '["$n12x"]', '["$"]', '"$zz"']) {
+    expect(one('[{"a":{"b":1}},"$0:0:a"]')).toBe(true);
+    for (const bad of ['[{"a":1},"$0:x:y:z"]', '["$1"]', '["$@1"]', '["$Q1"]', '["$h1"]', '["$B1"]', '["$A1"]', '["$Dnot-a-date"]', '["$n12x"]', '["$"]', '"$zz"']) {
       expect(one(bad), bad).toBe(false);
     }
     expect(one("[{not json")).toBe(false);
@@ -88,26 +90,29 @@ describe("server-action request screen", () => {
   });
 
   it("refuses a foreign origin with 403, a deep, dangling or junk body with 400, and passes real calls", async () => {
-    expect(await screenActionRequest(textAction('[{"name":"x"}]', { origin: "http://console.test" }))).toBeNull();
-    expect(await screenActionRequest(textAction("[]", { origin: "https://evil.example" }))).toMatchObject({ status: 403 });
-    expect(await screenActionRequest(textAction("[".repeat(5000) + "]".repeat(5000)))).toMatchObject({ status: 400 });
-    expect(await screenActionRequest(textAction('["$1"]'))).toMatchObject({ status: 400 });
-    const noLength = post("[]", { "next-action": ID, "content-type": "text/plain" });
-    noLength.headers.delete("content-length");
-    expect(await screenActionRequest(noLength)).toMatchObject({ status: 411 });
+    expect(await screenActionRequest(textAction('[{"name":"x"}]', { origin: "http://console.test" }), LIMIT)).toBeNull();
+    expect(await screenActionRequest(textAction("[]", { origin: "https://evil.example" }), LIMIT)).toMatchObject({ status: 403 });
+    expect(await screenActionRequest(textAction("[".repeat(5000) + "]".repeat(5000)), LIMIT)).toMatchObject({ status: 400 });
+    expect(await screenActionRequest(textAction('["$1"]'), LIMIT)).toMatchObject({ status: 400 });
+    // Next forwards an action to the worker that has it as a stream without a length.
+    const stream = (text: string) => new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(text)), c.close()) });
+    const streamed = (text: string) =>
+      new Request("http://console.test/users", { method: "POST", body: stream(text), duplex: "half", headers: { host: "console.test", "next-action": ID, "content-type": "text/plain" } } as RequestInit);
+    expect(await screenActionRequest(streamed('[{"name":"x"}]'), LIMIT)).toBeNull();
+    expect(await screenActionRequest(streamed(`["${"x".repeat(LIMIT)}"]`), LIMIT)).toMatchObject({ status: 413 });
 
     const fetchForm = await multipart([["_1_email", "a@example.com"], ["0", '[{},"$K1"]']], { "next-action": ID });
-    expect(await screenActionRequest(fetchForm)).toBeNull();
+    expect(await screenActionRequest(fetchForm, LIMIT)).toBeNull();
     const junk = await multipart([["$ACTION_ID_junk", "x"]], { "next-action": ID });
-    expect(await screenActionRequest(junk)).toMatchObject({ status: 400 });
-    expect(await screenActionRequest(await multipart([["$ACTION_ID_junk", "x"]]))).toMatchObject({ status: 400 });
-    expect(await screenActionRequest(await multipart([[`$ACTION_ID_${ID}`, ""]], { origin: "http://console.test" }))).toBeNull();
-    expect(await screenActionRequest(await multipart([[`$ACTION_ID_${ID}`, ""]], { origin: "https://evil.example" }))).toMatchObject({ status: 403 });
+    expect(await screenActionRequest(junk, LIMIT)).toMatchObject({ status: 400 });
+    expect(await screenActionRequest(await multipart([["$ACTION_ID_junk", "x"]]), LIMIT)).toMatchObject({ status: 400 });
+    expect(await screenActionRequest(await multipart([[`$ACTION_ID_${ID}`, ""]], { origin: "http://console.test" }), LIMIT)).toBeNull();
+    expect(await screenActionRequest(await multipart([[`$ACTION_ID_${ID}`, ""]], { origin: "https://evil.example" }), LIMIT)).toMatchObject({ status: 403 });
   });
 
   it("leaves route handlers and plain requests alone", async () => {
-    expect(await screenActionRequest(post("[[[[", { "next-action": ID, origin: "https://evil.example" }, "/api/auth/signout"))).toBeNull();
-    expect(await screenActionRequest(new Request("http://console.test/users", { headers: { origin: "https://evil.example" } }))).toBeNull();
-    expect(await screenActionRequest(post("a=1", { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }))).toBeNull();
+    expect(await screenActionRequest(post("[[[[", { "next-action": ID, origin: "https://evil.example" }, "/api/auth/signout"), LIMIT)).toBeNull();
+    expect(await screenActionRequest(new Request("http://console.test/users", { headers: { origin: "https://evil.example" } }), LIMIT)).toBeNull();
+    expect(await screenActionRequest(post("a=1", { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }), LIMIT)).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ const ACTION_ID = /^[0-9a-f]{42}$/;
 const ROW_KEY = /^\d{1,6}$/;
 
 export interface Refusal {
-  status: 400 | 403 | 411;
+  status: 400 | 403 | 413;
   message: string;
 }
 
@@ -69,7 +69,7 @@ export function nestsDeeperThan(text: string, limit: number = MAX_REPLY_DEPTH): 
  * values (undefined, NaN, ±Infinity, a valid date, a bigint React accepts, a FormData prefix, a
  * temporary reference), or a reference to a row that is present. Everything else is refused.
  */
-function markerReadable(value: string, rows: ReadonlySet<number>): boolean {
+function markerReadable(value: string, rows: ReadonlyMap<number, unknown>): boolean {
   const tag = value[1];
   switch (tag) {
     case "$":
@@ -88,15 +88,26 @@ function markerReadable(value: string, rows: ReadonlySet<number>): boolean {
     case "@":
       return rowExists(value.slice(2), rows);
     default:
-      return tag !== undefined && /^[0-9a-f]$/.test(tag) && rowExists(value.slice(1).split(":")[0]!, rows);
+      return tag !== undefined && /^[0-9a-f]$/.test(tag) && pathExists(value.slice(1).split(":"), rows);
   }
 }
 
-function rowExists(hex: string, rows: ReadonlySet<number>): boolean {
+function rowExists(hex: string, rows: ReadonlyMap<number, unknown>): boolean {
   return /^[0-9a-f]{1,6}$/.test(hex) && rows.has(parseInt(hex, 16));
 }
 
-function valueReadable(value: unknown, rows: ReadonlySet<number>): boolean {
+/** "$<row>:<key>:<key>…" (a value sent twice) must lead somewhere, or React throws "Invalid reference". */
+function pathExists([row, ...keys]: string[], rows: ReadonlyMap<number, unknown>): boolean {
+  if (!rowExists(row!, rows)) return false;
+  let value = rows.get(parseInt(row!, 16));
+  for (const key of keys) {
+    if (!value || typeof value !== "object" || !Object.hasOwn(value, key)) return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+function valueReadable(value: unknown, rows: ReadonlyMap<number, unknown>): boolean {
   if (typeof value === "string") return value[0] !== "$" || markerReadable(value, rows);
   if (Array.isArray(value)) return value.every((item) => valueReadable(item, rows));
   if (value && typeof value === "object") return Object.values(value).every((item) => valueReadable(item, rows));
@@ -106,18 +117,16 @@ function valueReadable(value: unknown, rows: ReadonlySet<number>): boolean {
 /** Checks a reply (rows by id, row 0 holding the arguments) the way React's decodeReply will read it. */
 export function replyReadable(rows: ReadonlyMap<number, string>): boolean {
   if (!rows.has(0) || rows.size > MAX_REPLY_ROWS) return false;
-  const ids = new Set(rows.keys());
-  for (const text of rows.values()) {
+  const parsed = new Map<number, unknown>();
+  for (const [id, text] of rows) {
     if (nestsDeeperThan(text)) return false;
-    let value: unknown;
     try {
-      value = JSON.parse(text);
+      parsed.set(id, JSON.parse(text));
     } catch {
       return false;
     }
-    if (!valueReadable(value, ids)) return false;
   }
-  return true;
+  return [...parsed.values()].every((value) => valueReadable(value, parsed));
 }
 
 /** The rows of a reply carried by form fields named `<prefix><decimal id>`. */
@@ -186,31 +195,54 @@ function actionKind(request: Request): "fetch" | "form" | null {
 }
 
 /**
- * The screen proxy.ts applies: null to let the request through, otherwise the refusal to send.
- * Reads a clone of the body (the size limit is checked before), so Next still gets the original.
+ * Reads a clone of the body, at most `limit` bytes, so Next still gets the original. Most
+ * requests declare their length (checked before); Next's own forwarding of an action to the
+ * worker that has it streams the body without one, so the cap is enforced here as well.
  */
-export async function screenActionRequest(request: Request): Promise<Refusal | null> {
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = request.clone().body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The screen proxy.ts applies: null to let the request through, otherwise the refusal to send. */
+export async function screenActionRequest(request: Request, maxBodyBytes: number): Promise<Refusal | null> {
   const kind = actionKind(request);
   if (!kind) return null;
   if (isForeignOrigin(request.headers)) {
     return { status: 403, message: "This action can only be called from the console's own pages." };
   }
-  // The body is read below; without a declared length it could be any size.
-  if (request.headers.get("content-length") === null) return { status: 411, message: "The request must declare its length." };
   const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await request.clone().formData();
-    } catch {
-      return UNREADABLE;
-    }
-    const readable = kind === "fetch" ? fetchFormReadable(form) : formActionReadable(form);
-    return readable === false ? UNREADABLE : null;
-  }
+  const multipart = contentType.startsWith("multipart/form-data");
   // Next decodes any other body of a fetch action as one reply row; only this exact type it skips.
-  if (kind === "fetch" && contentType !== "application/x-www-form-urlencoded") {
-    return replyReadable(new Map([[0, await request.clone().text()]])) ? null : UNREADABLE;
+  if (!multipart && (kind !== "fetch" || contentType === "application/x-www-form-urlencoded")) return null;
+  const body = await readBody(request, maxBodyBytes);
+  if (body === null) return { status: 413, message: "The request is too large." };
+  if (!multipart) return replyReadable(new Map([[0, new TextDecoder().decode(body)]])) ? null : UNREADABLE;
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return UNREADABLE;
   }
-  return null;
+  const readable = kind === "fetch" ? fetchFormReadable(form) : formActionReadable(form);
+  return readable === false ? UNREADABLE : null;
 }
