@@ -38,4 +38,6 @@ export const ERROR_CODES = {
   notFound: "NOT_FOUND",
   invalidInput: "INVALID_INPUT",
   internal: "INTERNAL",
+  /** The audit entry a change needs first could not be written; nothing was changed. */
+  auditUnavailable: "AUDIT_UNAVAILABLE",
 } as const;

@@ -100,15 +100,64 @@ describe("defineAction", () => {
     expect(JSON.stringify(state.audit)).not.toContain("longenough");
   });
 
-  it("does not call the cloud when the intent cannot be written", async () => {
+  it("does not call the cloud when the intent cannot be written, and says so instead of a server error", async () => {
     state.actor = actor(["dba"]);
     state.failAuditOutcome = "intent";
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await grant({ proxy: "7", password: "longenough" });
-    expect(log).toHaveBeenCalledWith(`[action proxy-access.grant] ref ${result.ok === false && result.ref}:`, expect.stringContaining("audit store down"));
-    log.mockRestore();
-    expect(result).toMatchObject({ ok: false, code: "INTERNAL" });
+    expect(result).toMatchObject({ ok: false, code: "AUDIT_UNAVAILABLE", formError: expect.stringContaining("nothing was changed") });
     expect(cloudCall).not.toHaveBeenCalled();
+    expect(spy.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringMatching(/^\[action proxy-access\.grant\] audit write failed \(outcome intent\)/));
+    spy.mockRestore();
+  });
+
+  it("still refuses, and logs the action name, when a refusal's audit entry cannot be written", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    state.failAuditOutcome = "denied";
+    expect(await grant({ proxy: "7", password: "longenough" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    state.actor = actor(["auditor"]);
+    expect(await grant({ proxy: "7", password: "longenough" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    state.actor = actor(["owner"], ["dms-instance:7"]);
+    expect(await grant({ proxy: "8", password: "longenough" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    state.failAuditOutcome = "invalid";
+    expect(await grant({ proxy: "", password: "x" })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(spy.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^\[action proxy-access\.grant\] audit write failed \(outcome denied\): Error: audit store down/),
+      expect.stringMatching(/outcome denied/),
+      expect.stringMatching(/outcome denied/),
+      expect.stringMatching(/outcome invalid/),
+    ]);
+    expect(cloudCall).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it("refuses characters the database cannot store in any field, even one its schema lets through, as a field error", async () => {
+    state.actor = actor(["dba"]);
+    const loose = defineAction({
+      name: "loose.thing",
+      input: z.object({ note: z.string(), tags: z.array(z.string()) }),
+      permission: "proxyAccess:grant",
+      handler: async () => cloudCall(),
+    });
+    const result = await loose({ note: "fine", tags: ["ok", "bad\u0000"] });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { "tags.1": [expect.stringContaining("NUL")] } });
+    expect(state.audit).toMatchObject([{ outcome: "invalid", params: { note: "fine", tags: ["ok", "bad\u0000"] } }]);
+    expect(cloudCall).not.toHaveBeenCalled();
+  });
+
+  it("records the outcome a multi-item handler reports, e.g. partial", async () => {
+    state.actor = actor(["dba"]);
+    const many = defineAction({
+      name: "many.things",
+      input: z.object({ n: z.number() }),
+      permission: "proxyAccess:grant",
+      handler: async (_input, ctx) => {
+        ctx.setOutcome({ outcome: "partial", message: "1 of 2 things failed" });
+        return { done: 1 };
+      },
+    });
+    expect(await many({ n: 2 })).toEqual({ ok: true, data: { done: 1 } });
+    expect(state.audit).toMatchObject([{ outcome: "partial", message: "1 of 2 things failed" }]);
   });
 
   it("still reports a completed change as done when only the outcome write fails", async () => {

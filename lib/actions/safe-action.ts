@@ -2,10 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { appendAudit } from "@/lib/audit/log";
+import { appendAudit, type AuditOutcome } from "@/lib/audit/log";
 import { can, canAny, type Permission, type ResourceKey } from "@/lib/auth/permissions";
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import { getActor, type Actor } from "@/lib/auth/session";
+import { unsafeTextIssues } from "@/lib/validation/text";
 import { describeFailure } from "./failure";
 import { ActionError, ERROR_CODES, type ActionResult } from "./result";
 
@@ -19,8 +20,20 @@ export interface ActionContext {
    * cloud call never happens.
    */
   recordIntent(details?: { target?: string; params?: Record<string, unknown> }): Promise<void>;
-  /** Attaches the vendor's request id and extra (redacted) details to the outcome entry. */
-  setOutcome(details: { vendorRequestId?: string | null; target?: string; params?: Record<string, unknown>; message?: string }): void;
+  /**
+   * Attaches the vendor's request id and extra (redacted) details to the outcome entry. A
+   * multi-item action that returns normally sets `outcome` when some ("partial") or all
+   * ("failure") of its items failed; see lib/audit/outcomes.ts.
+   */
+  setOutcome(details: OutcomeDetails): void;
+}
+
+export interface OutcomeDetails {
+  vendorRequestId?: string | null;
+  target?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+  outcome?: Extract<AuditOutcome, "success" | "partial" | "failure">;
 }
 
 export interface ActionDefinition<S extends z.ZodType, T> {
@@ -51,6 +64,18 @@ function toPlainInput(raw: unknown): unknown {
   return raw;
 }
 
+/** Thrown by recordIntent: without its audit entry a change must not start. */
+const auditUnavailable = () =>
+  new ActionError("The audit log could not be written, so nothing was changed. Try again; if it persists, tell your administrator.", {
+    code: ERROR_CODES.auditUnavailable,
+  });
+
+/** What admins see of a failed audit write: the action and the outcome that went unrecorded, never the entry. */
+function logAuditFailure(actionName: string, outcome: AuditOutcome, error: unknown) {
+  const detail = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
+  console.error(`[action ${actionName}] audit write failed (outcome ${outcome}): ${detail.slice(0, 300)}`);
+}
+
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -66,27 +91,35 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * the resource, run, and write the audit entry for every outcome, refusals included.
  */
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
-  return async function action(raw: z.input<S> | FormData): Promise<ActionResult<T>> {
+  const action = async function action(raw: z.input<S> | FormData): Promise<ActionResult<T>> {
     const meta = await requestMeta();
     const actor = await getActor();
-    const audit = (entry: Omit<Parameters<typeof appendAudit>[0], "action" | "ip" | "userAgent">) =>
-      appendAudit({ ...entry, action: def.name, ...meta });
+    type Entry = Omit<Parameters<typeof appendAudit>[0], "action" | "ip" | "userAgent">;
+    const audit = (entry: Entry) => appendAudit({ ...entry, action: def.name, ...meta });
+    /**
+     * Refusals and outcomes are recorded but never hang on the recording: a refusal changes
+     * nothing, so it stands (and is logged) even when its entry cannot be written.
+     */
+    const record = (entry: Entry) => audit(entry).catch((error) => logAuditFailure(def.name, entry.outcome, error));
 
     if (!actor) {
-      await audit({ actor: null, outcome: "denied", message: "not signed in" });
+      await record({ actor: null, outcome: "denied", message: "not signed in" });
       return { ok: false, code: ERROR_CODES.unauthenticated, formError: "Your session has ended. Sign in again." };
     }
     const who = { id: actor.id, email: actor.email, roles: actor.roles };
 
     if (!canAny(actor, def.permission)) {
-      await audit({ actor: who, outcome: "denied", message: `missing permission ${def.permission}` });
+      await record({ actor: who, outcome: "denied", message: `missing permission ${def.permission}` });
       return { ok: false, code: ERROR_CODES.forbidden, formError: "You do not have permission to do this." };
     }
 
-    const parsed = def.input.safeParse(toPlainInput(raw));
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error);
-      await audit({
+    const plain = toPlainInput(raw);
+    // Characters no field may hold are refused before the schema sees them, in every action.
+    const unsafe = unsafeTextIssues(plain);
+    const parsed = Object.keys(unsafe).length ? null : def.input.safeParse(plain);
+    if (!parsed?.success) {
+      const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : unsafe;
+      await record({
         actor: who,
         outcome: "invalid",
         params: typeof raw === "object" && raw && !(raw instanceof FormData) ? (raw as Record<string, unknown>) : null,
@@ -107,29 +140,34 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       } catch (error) {
         unstable_rethrow(error);
         const failure = describeFailure(error, def.name);
-        await audit({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: failure.formError });
+        await record({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: failure.formError });
         return failure;
       }
       if (!resource || !can(actor, def.permission, resource)) {
-        await audit({ actor: who, outcome: "denied", target, params, message: `no ${def.permission} on ${resource ?? "unknown resource"}` });
+        await record({ actor: who, outcome: "denied", target, params, message: `no ${def.permission} on ${resource ?? "unknown resource"}` });
         // "Not yours" reads as not found: it does not confirm the resource exists.
         return { ok: false, code: ERROR_CODES.notFound, formError: "That resource was not found, or you may not change it." };
       }
     } else if (!can(actor, def.permission)) {
-      await audit({ actor: who, outcome: "denied", target, params, message: `no ${def.permission}` });
+      await record({ actor: who, outcome: "denied", target, params, message: `no ${def.permission}` });
       return { ok: false, code: ERROR_CODES.forbidden, formError: "You do not have permission to do this." };
     }
 
     const correlationId = randomUUID();
     let intentWritten = false;
-    const outcome: { vendorRequestId?: string | null; params?: Record<string, unknown>; message?: string } = {};
+    const outcome: Omit<OutcomeDetails, "target"> = {};
     const ctx: ActionContext = {
       actor,
       meta,
       correlationId,
       async recordIntent(details) {
         if (details?.target) target = details.target;
-        await audit({ actor: who, outcome: "intent", target, params: { ...params, ...details?.params }, correlationId });
+        try {
+          await audit({ actor: who, outcome: "intent", target, params: { ...params, ...details?.params }, correlationId });
+        } catch (error) {
+          logAuditFailure(def.name, "intent", error);
+          throw auditUnavailable();
+        }
         intentWritten = true;
       },
       setOutcome(details) {
@@ -144,7 +182,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     } catch (error) {
       unstable_rethrow(error);
       const failure = describeFailure(error, def.name);
-      await audit({
+      await record({
         actor: who,
         outcome: "failure",
         target,
@@ -153,22 +191,31 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         errorCode: failure.code ?? null,
         vendorRequestId: failure.requestId ?? outcome.vendorRequestId,
         message: failure.ref ? `unexpected error, ref ${failure.ref}` : failure.formError,
-      }).catch((auditError) => console.error(`[action ${def.name}] audit write failed:`, auditError));
+      });
       return failure;
     }
     // The change has happened; a failed outcome write must not report it as failed. The intent
     // entry and the operation record still tell reconciliation what was attempted.
-    await audit({
+    await record({
       actor: who,
-      outcome: "success",
+      outcome: outcome.outcome ?? "success",
       target,
       params: { ...params, ...outcome.params },
       correlationId: intentWritten ? correlationId : null,
       vendorRequestId: outcome.vendorRequestId,
       message: outcome.message,
-    }).catch((auditError) => console.error(`[action ${def.name}] audit write failed after success:`, auditError));
+    });
     return { ok: true, data };
   };
+  definitions.set(action, { name: def.name, input: def.input });
+  return action;
+}
+
+const definitions = new WeakMap<object, { name: string; input: z.ZodType }>();
+
+/** The audit name and input schema behind an exported action, so tests can check every action; undefined for other functions. */
+export function actionDefinitionOf(fn: unknown): { name: string; input: z.ZodType } | undefined {
+  return typeof fn === "function" ? definitions.get(fn) : undefined;
 }
 
 export { ActionError };

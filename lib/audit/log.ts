@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { redactRecord } from "./redact";
+import { storableJson, storableText, truncate } from "./storable";
 
 export type AuditOutcome = (typeof auditLog.$inferInsert)["outcome"];
 
@@ -20,23 +21,31 @@ export interface AuditEntryInput {
   userAgent?: string | null;
 }
 
-/** Appends one entry; parameters are redacted here so no caller can forget. Throws if the write fails. */
+const text = (value: string | null | undefined, max?: number) =>
+  value === null || value === undefined ? null : storableText(max ? truncate(value, max) : value);
+
+/**
+ * Appends one entry. Parameters are redacted here so no caller can forget, and every value is
+ * made storable, so what a caller or an attacker sent cannot make the write fail. Throws if the
+ * write fails for another reason (the database is down).
+ */
 export async function appendAudit(entry: AuditEntryInput): Promise<void> {
   const db = await getDb();
+  const params = redactRecord(entry.params);
   await db.insert(auditLog).values({
     actorId: entry.actor?.id ?? null,
-    actorEmail: entry.actor?.email ?? null,
-    actorRoles: [...(entry.actor?.roles ?? [])],
-    action: entry.action,
-    target: entry.target ?? null,
-    params: redactRecord(entry.params),
+    actorEmail: text(entry.actor?.email),
+    actorRoles: (entry.actor?.roles ?? []).map((role) => storableText(role)),
+    action: storableText(entry.action),
+    target: text(entry.target),
+    params: params && (storableJson(params) as Record<string, unknown>),
     outcome: entry.outcome,
     correlationId: entry.correlationId ?? null,
-    errorCode: entry.errorCode ?? null,
-    message: entry.message?.slice(0, 1000) ?? null,
-    vendorRequestId: entry.vendorRequestId ?? null,
-    ip: entry.ip?.slice(0, 100) ?? null,
-    userAgent: entry.userAgent?.slice(0, 400) ?? null,
+    errorCode: text(entry.errorCode),
+    message: text(entry.message, 1000),
+    vendorRequestId: text(entry.vendorRequestId),
+    ip: text(entry.ip, 100),
+    userAgent: text(entry.userAgent, 400),
   });
 }
 

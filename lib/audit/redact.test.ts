@@ -28,6 +28,31 @@ describe("redact", () => {
     });
   });
 
+  it("keeps harmless values readable: hints, yes/no flags and short labels", () => {
+    expect(
+      redact({ signature: "acs3", replaceCredentials: false, credentialHint: "LTAI…01", created: true, secretHint: "AKID…9f", authKind: "iam" }),
+    ).toEqual({ signature: "acs3", replaceCredentials: false, credentialHint: "LTAI…01", created: true, secretHint: "AKID…9f", authKind: "iam" });
+  });
+
+  it("still hides a computed signature and secrets given as numbers or objects", () => {
+    expect(redact({ signature: "kRA2cnpJVacIhDMzg6UmlYDMW8E=", password: 12345678, credentials: { ak: "x", sk: "y" } })).toEqual({
+      signature: REDACTED,
+      password: REDACTED,
+      credentials: REDACTED,
+    });
+  });
+
+  it("hides text that is a credential whatever field it is in", () => {
+    const out = redact({
+      reason: "-----BEGIN PRIVATE KEY-----\nMIIEvQ...\n-----END PRIVATE KEY-----",
+      note: "Bearer eyJhbGciOiJIUzI1NiJ9.abc",
+      words: "Basic reporting access for the team",
+      header: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig",
+      plain: "Quarterly report for the basic plan",
+    });
+    expect(out).toEqual({ reason: REDACTED, note: REDACTED, words: "Basic reporting access for the team", header: REDACTED, plain: "Quarterly report for the basic plan" });
+  });
+
   it("leaves empty secret fields visibly empty so the audit shows none was given", () => {
     expect(redact({ password: "", token: undefined, secret: null })).toEqual({ password: "", token: undefined, secret: null });
   });

@@ -5,7 +5,7 @@ import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import { createDmsApi } from "@/lib/providers/alibaba/dms";
 import { FAST_RETRY } from "@/lib/providers/contract-env";
 import { roundActor } from "./bulk-grants-actor";
-import { itemKey, runBulkGrantJob, type RunnerDeps } from "./bulk-grants-runner";
+import { BULK_ITEM_ACTION, BULK_ROUND_ACTION, itemKey, runBulkGrantJob, type RunnerDeps } from "./bulk-grants-runner";
 import { toJobDto } from "./bulk-grants-view";
 import { GRANT_KIND, grantTarget } from "./proxy-accesses-records";
 import { setupDmsHarness } from "./testing/dms-harness";
@@ -84,7 +84,7 @@ describe("runBulkGrantJob", () => {
     const after = await state();
     for (const userId of fresh) expect(after.filter((a) => String(a.userId) === userId)).toHaveLength(1);
     expect(await duplicates()).toEqual([]);
-    const itemAudits = audits.filter((a) => (a.params as { jobId?: string }).jobId === job.id);
+    const itemAudits = audits.filter((a) => a.action === BULK_ITEM_ACTION && (a.params as { jobId?: string }).jobId === job.id);
     expect(itemAudits.filter((a) => a.outcome === "intent")).toHaveLength(6);
     expect(itemAudits.filter((a) => a.outcome === "success")).toHaveLength(6);
     expect(itemAudits.every((a) => a.actor?.email === "dba@example.com")).toBe(true);
@@ -172,12 +172,40 @@ describe("runBulkGrantJob", () => {
     const asked: (string | null)[] = [];
     await runBulkGrantJob({ ...deps, mayGrant: async (j) => (asked.push(roundActor(j)?.id ?? null), true) }, job.id);
     expect(asked).toEqual([retrier]);
-    const round2 = audits.filter((a) => (a.params as { jobId?: string; round?: number }).jobId === job.id && (a.params as { round?: number }).round === 2);
+    const ofRound = (round: number) =>
+      audits.filter((a) => a.action === BULK_ITEM_ACTION && (a.params as { jobId?: string }).jobId === job.id && (a.params as { round?: number }).round === round);
+    const round2 = ofRound(2);
     expect(round2.map((a) => a.outcome)).toEqual(["intent", "success"]);
     expect(round2.every((a) => a.actor?.id === retrier && a.actor.email === "owner@example.com")).toBe(true);
     const [op] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, itemKey({ id: job.id, round: 2 }, failed.userId)));
     expect(op?.createdBy).toBe(retrier);
-    const round1 = audits.filter((a) => (a.params as { jobId?: string; round?: number }).jobId === job.id && (a.params as { round?: number }).round === 1);
+    const round1 = ofRound(1);
     expect(round1.every((a) => a.actor?.id === creator)).toBe(true);
+  });
+
+  it("sums up each finished round in one entry: success, partial with how many, or failure", async () => {
+    const summaryOf = (jobId: string) => audits.filter((a) => a.action === BULK_ROUND_ACTION && (a.params as { jobId?: string }).jobId === jobId);
+
+    // The earlier tests use up the free users: free three by revoking their accesses first.
+    const held = (await state()).slice(0, 3);
+    for (const a of held) await dms().deleteProxyAccess({ proxyAccessId: String(a.proxyAccessId), tid });
+    const [first, ...two] = held.map((a) => String(a.userId));
+    const clean = await newJob([first!]);
+    await runBulkGrantJob(deps, clean.id);
+    expect(summaryOf(clean.id)).toMatchObject([{ outcome: "success", target: `dms-proxy:${PROXY}`, params: { round: 1, granted: 1, failed: 0 } }]);
+
+    const some = await newJob(two);
+    await h.env.admin("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "error", status: 403, code: "Forbidden.RAM", count: 1 });
+    await runBulkGrantJob(deps, some.id);
+    expect(summaryOf(some.id)).toMatchObject([
+      { outcome: "partial", message: "1 of 2 grants failed", params: { granted: 1, failed: 1, failedCodes: { "Forbidden.RAM": 1 } } },
+    ]);
+
+    // Nothing reaches DMS in this round, so the users need not be free.
+    const none = await newJob([first!, ...two]);
+    await runBulkGrantJob({ ...deps, mayGrant: async () => false }, none.id);
+    expect(summaryOf(none.id)).toMatchObject([
+      { outcome: "failure", message: "3 of 3 grants failed", actor: { email: "dba@example.com" }, params: { failedCodes: { FORBIDDEN: 3 } } },
+    ]);
   });
 });

@@ -7,7 +7,9 @@ import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import type { DmsApi, DmsProxyAccess } from "@/lib/providers/alibaba/dms";
 import { mapWithConcurrency } from "@/lib/providers/concurrency";
 import { isProviderError } from "@/lib/providers/errors";
+import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import { roundActor } from "./bulk-grants-actor";
+import { toJobDto } from "./bulk-grants-view";
 import { grantProxyAccessOnce } from "./proxy-accesses-grant";
 import { GRANT_KIND, grantTarget, settleOperation, type OperationRow } from "./proxy-accesses-records";
 
@@ -26,6 +28,8 @@ export interface RunnerDeps {
 }
 
 export const BULK_ITEM_ACTION = "proxy-accesses.bulk-grant.item";
+/** The summary entry of one finished round of a job. */
+export const BULK_ROUND_ACTION = "proxy-accesses.bulk-grant.round";
 export const DEFAULT_LEASE_MS = 30_000;
 
 export const itemKey = (job: { id: string; round: number }, userId: string) => `bulk:${job.id}:r${job.round}:${userId}`;
@@ -202,10 +206,12 @@ export async function runBulkGrantJob(deps: RunnerDeps, jobId: string): Promise<
 
     if (lost) return "lost";
     const now = new Date();
-    await db
+    const [completed] = await db
       .update(bulkGrantJobs)
       .set({ status: "completed", finishedAt: now, updatedAt: now, leaseOwner: null, leaseExpiresAt: null })
-      .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.leaseOwner, holder)));
+      .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.leaseOwner, holder)))
+      .returning();
+    if (completed && todo.length > 0) await auditRound(deps, completed, todo.map((u) => u.userId));
     return "done";
   } finally {
     clearInterval(heartbeat);
@@ -216,6 +222,37 @@ export async function runBulkGrantJob(deps: RunnerDeps, jobId: string): Promise<
       .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.leaseOwner, holder)))
       .catch(() => undefined);
   }
+}
+
+/**
+ * One entry per finished round saying how it went as a whole: success when every user of the
+ * round got access, failure when none did, partial with how many failed. Items unsettled at the
+ * end count as failed: the round did not achieve them.
+ */
+async function auditRound(deps: RunnerDeps, job: BulkJobRow, userIds: string[]) {
+  const ops = await deps.db.select().from(cloudOperations).where(eq(cloudOperations.jobId, job.id));
+  const round = new Set(userIds);
+  const items = toJobDto(job, ops).items.filter((i) => round.has(i.userId));
+  const failed = items.filter((i) => i.state !== "granted" && i.state !== "already");
+  const count = (state: string) => items.filter((i) => i.state === state).length;
+  await deps
+    .audit({
+      actor: roundActor(job),
+      action: BULK_ROUND_ACTION,
+      target: `dms-proxy:${job.proxyId}`,
+      ...multiItemOutcome(items.length, failed.length, "grants"),
+      params: {
+        jobId: job.id,
+        round: job.round,
+        instanceId: job.instanceId,
+        granted: count("granted"),
+        already: count("already"),
+        failed: count("failed"),
+        unknown: count("unknown"),
+        failedCodes: countCodes(failed),
+      },
+    })
+    .catch((error) => console.error(`[bulk-grant ${job.id}] round audit failed:`, error instanceof Error ? error.message : error));
 }
 
 async function insertSettled(

@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/actions/result";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { appendAudit } from "@/lib/audit/log";
+import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import { can, canAny, resourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -193,10 +194,10 @@ export async function revokeAccesses(actor: Actor, input: RevokeProxyAccessesInp
     actor: { id: actor.id, email: actor.email, roles: actor.roles },
     meta: ctx.meta,
   });
-  const failed = results.filter((r) => !r.ok).length;
+  const failed = results.filter((r) => !r.ok);
   ctx.setOutcome({
-    params: { revoked: results.length - failed, failed, users: results.map((r) => r.userName).slice(0, 50) },
-    message: failed ? `${failed} of ${results.length} revokes failed` : undefined,
+    ...multiItemOutcome(results.length, failed.length, "revokes"),
+    params: { revoked: results.length - failed.length, failed: failed.length, failedCodes: countCodes(failed), users: results.map((r) => r.userName).slice(0, 50) },
   });
   return results;
 }

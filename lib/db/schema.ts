@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { AUDIT_OUTCOMES } from "../validation/audit-outcomes";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -67,7 +68,7 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     target: text("target"),
     params: jsonb("params").$type<Record<string, unknown>>(),
-    outcome: text("outcome", { enum: ["intent", "success", "failure", "denied", "invalid"] }).notNull(),
+    outcome: text("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
     /** Joins a cloud change's intent row to its outcome row. */
     correlationId: uuid("correlation_id"),
     errorCode: text("error_code"),

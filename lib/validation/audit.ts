@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_OUTCOMES } from "./audit-outcomes";
+import { plainText } from "./text";
 
 export { AUDIT_OUTCOMES };
 export const AUDIT_PAGE_SIZE = 50;
@@ -9,6 +10,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
+    .check(plainText())
     .optional()
     .transform((v) => (v ? v : undefined));
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text";
 
 /**
  * Cloud account input, shared by the settings form and its actions. Credentials never travel back
@@ -8,7 +9,7 @@ import { z } from "zod";
 export { VENDOR_LABELS, VENDORS, type VendorName } from "./vendors";
 
 const text = (label: string, max: number) =>
-  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `At most ${max} characters`);
+  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `At most ${max} characters`).check(plainText());
 
 const optionalUrl = z
   .string()
@@ -23,8 +24,12 @@ const region = z
   .trim()
   .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, "Use the vendor's region id, e.g. cn-hangzhou, ap-guangzhou or cn-north-4");
 
+/** Identifiers and user names: one line of plain text, empty meaning "not given". */
+const optionalLine = (max: number) =>
+  z.string().trim().max(max, `At most ${max} characters`).check(plainText()).optional().transform((v) => v || undefined);
+
 /** Credential fields are checked below: required only when credentials are being set. */
-const secret = () => z.string().max(500, "At most 500 characters").optional().transform((v) => v || undefined);
+const secret = () => z.string().max(500, "At most 500 characters").check(plainText()).optional().transform((v) => v || undefined);
 
 const common = {
   id: z.uuid().optional(),
@@ -45,7 +50,7 @@ const alibaba = z.object({
     .optional()
     .transform((v) => v || undefined),
   signature: z.enum(["acs3", "v1"]).default("acs3"),
-  accessKeyId: z.string().trim().max(128).optional().transform((v) => v || undefined),
+  accessKeyId: optionalLine(128),
   accessKeySecret: secret(),
 });
 
@@ -53,7 +58,7 @@ const tencent = z.object({
   ...common,
   vendor: z.literal("tencent"),
   endpoint: optionalUrl,
-  secretId: z.string().trim().max(128).optional().transform((v) => v || undefined),
+  secretId: optionalLine(128),
   secretKey: secret(),
 });
 
@@ -65,10 +70,10 @@ const huawei = z.object({
   ddsEndpoint: optionalUrl,
   iamEndpoint: optionalUrl,
   authKind: z.enum(["aksk", "iam"], { error: "Choose how to authenticate" }),
-  ak: z.string().trim().max(128).optional().transform((v) => v || undefined),
+  ak: optionalLine(128),
   sk: secret(),
-  domainName: z.string().trim().max(128).optional().transform((v) => v || undefined),
-  userName: z.string().trim().max(128).optional().transform((v) => v || undefined),
+  domainName: optionalLine(128),
+  userName: optionalLine(128),
   password: secret(),
 });
 

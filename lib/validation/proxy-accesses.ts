@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { strictPasswordSchema } from "./password";
+import { plainText } from "./text";
 
 /**
  * Inputs of the DMS proxy-access actions, shared by the forms (react-hook-form resolver) and the
@@ -27,7 +28,8 @@ export const reasonSchema = z
   .string({ error: "Say why this access is needed" })
   .trim()
   .min(5, "Say why this access is needed (at least 5 characters)")
-  .max(REASON_MAX, `At most ${REASON_MAX} characters`);
+  .max(REASON_MAX, `At most ${REASON_MAX} characters`)
+  .check(plainText("multiline"));
 
 /** DMS documents no rule for IndepAccount; this is the common MySQL/PostgreSQL user-name shape. */
 const indepAccount = z
@@ -70,7 +72,7 @@ export const revokeProxyAccessesInput = z.object({
     .min(1, "Choose at least one access")
     .max(REVOKE_MAX, `At most ${REVOKE_MAX} accesses at once`)
     .transform((ids) => [...new Set(ids)]),
-  reason: z.string().trim().max(REASON_MAX, `At most ${REASON_MAX} characters`).optional().transform((v) => v || undefined),
+  reason: z.string().trim().max(REASON_MAX, `At most ${REASON_MAX} characters`).check(plainText("multiline")).optional().transform((v) => v || undefined),
   idempotencyKey,
 });
 export type RevokeProxyAccessesInput = z.output<typeof revokeProxyAccessesInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RESOURCE_KINDS, ROLES } from "@/lib/auth/permissions";
+import { plainText } from "./text";
 
 const RESOURCE_PATTERN = new RegExp(`^(${RESOURCE_KINDS.join("|")}):[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`);
 
@@ -9,6 +10,8 @@ export const resourceSchema = z
   .string()
   .trim()
   .regex(RESOURCE_PATTERN, `Use <kind>:<id>, where kind is one of ${RESOURCE_KINDS.join(", ")}`);
+
+const userName = z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters").check(plainText());
 
 const rolesField = z
   .array(roleSchema, { error: "Choose at least one role" })
@@ -33,8 +36,8 @@ const ownerNeedsResources = (value: { roles: string[]; resources: string[] }, ct
 
 export const createUserInput = z
   .object({
-    email: z.string().trim().toLowerCase().max(254, "At most 254 characters").pipe(z.email("Enter a valid email address")),
-    name: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
+    email: z.string().trim().toLowerCase().max(254, "At most 254 characters").check(plainText()).pipe(z.email("Enter a valid email address")),
+    name: userName,
     roles: rolesField,
     resources: resourcesField,
     signIn: z.enum(["password", "sso"], { error: "Choose how this user signs in" }).default("password"),
@@ -47,7 +50,7 @@ export const userIdInput = z.object({ id: z.uuid("Unknown user") });
 export const updateUserInput = z
   .object({
     id: z.uuid("Unknown user"),
-    name: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
+    name: userName,
     roles: rolesField,
     resources: resourcesField,
   })

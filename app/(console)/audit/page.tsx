@@ -28,6 +28,8 @@ function filterQuery(filter: AuditFilter, page?: number): string {
 
 const OUTCOME_VARIANT: Record<AuditEntryDto["outcome"], "success" | "destructive" | "outline" | "warning" | "secondary"> = {
   success: "success",
+  // Some items of a multi-item action failed: not a success, not a clean failure either.
+  partial: "warning",
   failure: "destructive",
   denied: "warning",
   invalid: "warning",

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { countCodes, multiItemOutcome } from "./outcomes";
+
+describe("multiItemOutcome", () => {
+  it("is a success only when no item failed", () => {
+    expect(multiItemOutcome(3, 0, "revokes")).toEqual({ outcome: "success" });
+  });
+
+  it("is partial, saying how many, when some items failed", () => {
+    expect(multiItemOutcome(3, 1, "revokes")).toEqual({ outcome: "partial", message: "1 of 3 revokes failed" });
+  });
+
+  it("is a failure when every item failed", () => {
+    expect(multiItemOutcome(2, 2, "revokes")).toEqual({ outcome: "failure", message: "2 of 2 revokes failed" });
+    expect(multiItemOutcome(1, 1, "grants")).toEqual({ outcome: "failure", message: "1 of 1 grants failed" });
+  });
+});
+
+describe("countCodes", () => {
+  it("counts failures by code, unnamed ones as FAILED", () => {
+    expect(countCodes([{ code: "NOT_FOUND" }, { code: "NOT_FOUND" }, { code: null }, {}])).toEqual({ NOT_FOUND: 2, FAILED: 2 });
+  });
+});
