@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ProxyAccessDto } from "@/lib/dal/proxy-accesses-parse";
 import { filterRows, indexRows, sortAccessRows, summarize, type AccessFilters } from "./access-filters";
-import { parseViewState, serializeViewState } from "./view-state";
+import { parseViewState, serializeViewState, TEXT_MAX } from "./view-state";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 const DAY = 86_400_000;
@@ -105,5 +105,15 @@ describe("view state in the URL", () => {
     const state = parseViewState(new URLSearchParams("account=x&tenant=abc&origin=evil&age=old&sort=password.up&job=1"));
     expect(state).toEqual({ account: "", tenant: "", proxy: "", q: "", origin: "all", age: "any", user: "", sort: null, job: "" });
     expect(serializeViewState(state)).toBe("");
+  });
+
+  it("writes at most TEXT_MAX characters of a pasted search or user filter into the URL", () => {
+    const state = parseViewState(new URLSearchParams("proxy=1202"));
+    const url = serializeViewState({ ...state, q: "x".repeat(10_240), user: "y".repeat(10_240) });
+    const back = new URLSearchParams(url);
+    expect(back.get("q")).toBe("x".repeat(TEXT_MAX));
+    expect(back.get("user")).toBe("y".repeat(TEXT_MAX));
+    expect(url.length).toBeLessThan(2 * TEXT_MAX + 40);
+    expect(parseViewState(new URLSearchParams(`q=${"z".repeat(10_240)}`)).q).toHaveLength(TEXT_MAX);
   });
 });

@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { AGE_FILTERS, AGE_LABELS, ORIGIN_FILTERS, type AgeFilter, type OriginFilter } from "./access-filters";
+import { TEXT_MAX } from "./view-state";
 
 const ORIGIN_OPTION_LABELS: Record<OriginFilter, string> = { all: "Any origin", owner: "Owner authorization", ticket: "Ticket", other: "Other" };
 
@@ -47,6 +48,7 @@ export function AccessToolbar(p: ToolbarProps) {
               onChange={(e) => p.onQ(e.currentTarget.value)}
               placeholder="Name, UID, access id, account, ticket…"
               className="pl-8"
+              maxLength={TEXT_MAX}
               autoComplete="off"
               spellCheck={false}
             />
@@ -74,7 +76,7 @@ export function AccessToolbar(p: ToolbarProps) {
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="pa-user">User</Label>
-          <Input id="pa-user" value={p.user} onChange={(e) => p.onUser(e.currentTarget.value)} placeholder="Name, UID or id" autoComplete="off" spellCheck={false} />
+          <Input id="pa-user" value={p.user} onChange={(e) => p.onUser(e.currentTarget.value)} placeholder="Name, UID or id" maxLength={TEXT_MAX} autoComplete="off" spellCheck={false} />
         </div>
         <Button variant="ghost" onClick={p.onClear} disabled={!p.filtered}>
           <X aria-hidden /> Clear filters

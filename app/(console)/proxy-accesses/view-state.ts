@@ -4,8 +4,13 @@ import { AGE_FILTERS, ORIGIN_FILTERS, SORT_IDS, type AgeFilter, type OriginFilte
 /*
  * The page's state as URL search parameters, so a filtered view can be shared:
  * account, tenant, proxy, q, origin, age, user, sort ("granted.desc") and job (an open bulk grant).
- * Unknown or malformed values fall back to the defaults instead of failing.
+ * Unknown or malformed values fall back to the defaults instead of failing. Free text is cut to
+ * TEXT_MAX both ways: a pasted wall of text must not reach the URL, where a reload or a shared link
+ * would exceed the server's header limit (HTTP 431) and show an empty page.
  */
+
+/** Longest search or user filter kept; the inputs stop there too. */
+export const TEXT_MAX = 200;
 
 export interface ViewState {
   account: string;
@@ -26,6 +31,10 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+function bounded(text: string): string {
+  return text.slice(0, TEXT_MAX).trim();
+}
+
 export function parseSort(raw: string | null): SortState {
   const [id, dir] = (raw ?? "").split(".");
   if (!id || !(SORT_IDS as string[]).includes(id) || (dir !== "asc" && dir !== "desc")) return null;
@@ -43,10 +52,10 @@ export function parseViewState(params: { get(name: string): string | null }): Vi
     account: UUID.test(account) ? account : "",
     tenant: id("tenant"),
     proxy: id("proxy"),
-    q: (params.get("q") ?? "").slice(0, 200),
+    q: bounded(params.get("q") ?? ""),
     origin: oneOf(params.get("origin"), ORIGIN_FILTERS, "all"),
     age: oneOf(params.get("age"), AGE_FILTERS, "any"),
-    user: (params.get("user") ?? "").slice(0, 200),
+    user: bounded(params.get("user") ?? ""),
     sort: parseSort(params.get("sort")),
     job: UUID.test(job) ? job : "",
   };
@@ -58,10 +67,10 @@ export function serializeViewState(state: ViewState): string {
   if (state.account) out.set("account", state.account);
   if (state.tenant) out.set("tenant", state.tenant);
   if (state.proxy) out.set("proxy", state.proxy);
-  if (state.q.trim()) out.set("q", state.q.trim());
+  if (bounded(state.q)) out.set("q", bounded(state.q));
   if (state.origin !== "all") out.set("origin", state.origin);
   if (state.age !== "any") out.set("age", state.age);
-  if (state.user.trim()) out.set("user", state.user.trim());
+  if (bounded(state.user)) out.set("user", bounded(state.user));
   if (state.sort) out.set("sort", `${state.sort.id}.${state.sort.dir}`);
   if (state.job) out.set("job", state.job);
   return out.toString();
