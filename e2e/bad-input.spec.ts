@@ -1,23 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import fixtures from "../emulator/demo-fixtures.json" with { type: "json" };
 import { captureNextAction, replayAction, signInAs } from "./support/auth";
 import { E2E } from "./support/env";
 
+/** Creates a requester as an admin through the form and returns that action call, for replaying forged variants. */
+async function captureUserCreate(page: Page, email: string) {
+  await signInAs(page, "admin");
+  await page.goto("/users");
+  await page.getByRole("button", { name: "New user" }).click();
+  const dialog = page.getByRole("dialog", { name: "New user" });
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Name").fill("Template");
+  await dialog.getByRole("checkbox", { name: "Requester" }).check();
+  const captured = captureNextAction(page);
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  const action = await captured;
+  await page.getByRole("button", { name: "Done" }).click();
+  return action;
+}
+
 test.describe("bad input never becomes a server error", () => {
   test("oversized, malformed and unknown action calls are refused without a 500 and change nothing", async ({ page }) => {
-    await signInAs(page, "admin");
-    await page.goto("/users");
-    await page.getByRole("button", { name: "New user" }).click();
-    const dialog = page.getByRole("dialog", { name: "New user" });
-    await dialog.getByLabel("Email").fill("template.user@example.com");
-    await dialog.getByLabel("Name").fill("Template");
-    await dialog.getByRole("checkbox", { name: "Requester" }).check();
-    const captured = captureNextAction(page);
-    await dialog.getByRole("button", { name: "Create user" }).click();
-    const action = await captured;
-    await page.getByRole("button", { name: "Done" }).click();
+    const action = await captureUserCreate(page, "template.user@example.com");
 
     const unknownRole = await replayAction(page.request, action, action.body.replace("template.user", "role.user").replace('"requester"', '"superuser"'));
     expect(unknownRole.status()).toBeLessThan(500);
@@ -42,17 +48,7 @@ test.describe("bad input never becomes a server error", () => {
   });
 
   test("a foreign origin, a deeply nested body and junk action fields get a 4xx with a plain message", async ({ page }) => {
-    await signInAs(page, "admin");
-    await page.goto("/users");
-    await page.getByRole("button", { name: "New user" }).click();
-    const dialog = page.getByRole("dialog", { name: "New user" });
-    await dialog.getByLabel("Email").fill("origin.template@example.com");
-    await dialog.getByLabel("Name").fill("Template");
-    await dialog.getByRole("checkbox", { name: "Requester" }).check();
-    const captured = captureNextAction(page);
-    await dialog.getByRole("button", { name: "Create user" }).click();
-    const action = await captured;
-    await page.getByRole("button", { name: "Done" }).click();
+    const action = await captureUserCreate(page, "origin.template@example.com");
 
     const foreign = await page.request.post(action.url, {
       headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", accept: "text/x-component" },
