@@ -141,7 +141,8 @@ export async function createEngine(connection: EngineConnection, definitions: Qu
   const workers = new Map<string, string[]>();
   try {
     await ensureQueues(boss, definitions);
-    if (settings.schedule ?? true) await ensureSchedules(boss, definitions);
+    // Stored even with cron off (tests): what would run is then visible and checkable.
+    await ensureSchedules(boss, definitions);
     const pollingIntervalSeconds = settings.pollingIntervalSeconds ?? 2;
     for (const definition of definitions) {
       const ids: string[] = [];
