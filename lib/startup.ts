@@ -8,12 +8,25 @@ export async function startServer(): Promise<void> {
     getEnv();
     const handle = await getDbHandle();
     console.log(`[console] database ready (${handle.kind}) in ${Math.round(performance.now() - started)} ms`);
+    startJobEngine();
     scheduleJobSweep();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[console] cannot start: ${message}`);
     process.exit(1);
   }
+}
+
+/**
+ * Started, not awaited: requests need only the database, and a send that comes before the engine
+ * is up waits for it. A failed start is logged and retried by the next send.
+ */
+function startJobEngine() {
+  const started = performance.now();
+  import("./jobs/engine")
+    .then(({ startEngine }) => startEngine())
+    .then((engine) => console.log(`[console] job queue ready (${engine.definitions.length} queues) in ${Math.round(performance.now() - started)} ms`))
+    .catch((error) => console.error("[console] job queue did not start:", error instanceof Error ? error.message : error));
 }
 
 const SWEEP_EVERY_MS = 60_000;
@@ -41,12 +54,6 @@ function scheduleJobSweep() {
       if (settled) console.log(`[console] settled ${settled} open proxy-access change(s) against DMS`);
     } catch (error) {
       console.error("[console] proxy-access reconcile sweep failed:", error instanceof Error ? error.message : error);
-    }
-    try {
-      const { purgeExpiredRevocations } = await import("./auth/session");
-      await purgeExpiredRevocations();
-    } catch (error) {
-      console.error("[console] session revocation purge failed:", error instanceof Error ? error.message : error);
     } finally {
       sweeping = false;
     }

@@ -59,6 +59,7 @@ const QUEUE_NAME = /^[\w.\-/]+$/;
 
 interface RegistryState {
   definitions: Map<string, QueueDefinition>;
+  startHooks: (() => Promise<void>)[];
   /** Set by the engine (or by lib/jobs/testing.ts); cleared when it stops. */
   sender?: () => Promise<JobSender>;
 }
@@ -67,7 +68,7 @@ interface RegistryState {
 const globalForJobs = globalThis as unknown as { __consoleJobs?: RegistryState };
 
 export function registryState(): RegistryState {
-  globalForJobs.__consoleJobs ??= { definitions: new Map() };
+  globalForJobs.__consoleJobs ??= { definitions: new Map(), startHooks: [] };
   return globalForJobs.__consoleJobs;
 }
 
@@ -119,4 +120,9 @@ export function defineQueue<T extends object>(name: string, handler: JobHandler<
 /** Declares a task run on a cron (UTC); one run per tick across every console instance. */
 export function defineSchedule(name: string, cron: string, handler: (ctx: JobContext) => Promise<void>, options: QueueOptions = {}): void {
   register({ name, cron, handler: (_data, ctx) => handler(ctx), options });
+}
+
+/** Runs once the engine works its queues (e.g. to enqueue a first job); a failure is logged, not fatal. */
+export function onEngineStart(hook: () => Promise<void>): void {
+  registryState().startHooks.push(hook);
 }

@@ -202,6 +202,9 @@ async function openDefault(): Promise<Engine> {
   const connection = handle.pglite ? { pglite: handle.pglite } : { connectionString: getEnv().DATABASE_URL };
   const engine = await createEngine(connection, listDefinitions(), { handleSignals: true });
   const withdraw = installEngine(engine);
+  for (const hook of registryState().startHooks) {
+    hook().catch((error) => console.error("[jobs] start hook failed:", error instanceof Error ? error.message : error));
+  }
   const stop = engine.stop;
   engine.stop = async (timeoutMs) => {
     withdraw();

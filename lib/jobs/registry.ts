@@ -4,3 +4,4 @@
  * feature's `*-jobs.ts` module here.
  */
 import "@/lib/auth/session-jobs";
+import "@/lib/jobs/demo-jobs";
