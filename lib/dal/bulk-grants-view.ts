@@ -33,7 +33,7 @@ export interface BulkJobDto {
   createdByEmail: string | null;
   /** Who started the latest retry round (null before any retry). */
   retriedByEmail: string | null;
-  /** Running but no runner holds the lease (it died); the next poll restarts it. */
+  /** Running, and an item's runner died mid-call (its lease ran out): another instance takes it over. */
   stalled: boolean;
   counts: Record<BulkItemState, number>;
   items: BulkJobItemDto[];
@@ -44,6 +44,7 @@ function stateOf(op: OperationRow | undefined): BulkItemState {
   if (op.status === "succeeded") return op.result?.outcome === "already" ? "already" : "granted";
   if (op.status === "failed") return "failed";
   if (op.status === "unknown") return "unknown";
+  // pending, or retrying after throttling: a refusal the queue retries is not shown as one.
   return "running";
 }
 
@@ -87,7 +88,7 @@ export function toJobDto(job: JobRow, ops: OperationRow[]): BulkJobDto {
     finishedAt: job.finishedAt?.toISOString() ?? null,
     createdByEmail: job.createdByEmail,
     retriedByEmail: job.retriedBy ? (job.retriedByEmail ?? "unknown") : null,
-    stalled: job.status === "running" && (!job.leaseExpiresAt || job.leaseExpiresAt.getTime() < Date.now()),
+    stalled: job.status === "running" && ops.some((o) => o.status === "pending" && (!o.leaseUntil || o.leaseUntil.getTime() < Date.now())),
     counts,
     items,
   };

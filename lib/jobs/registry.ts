@@ -5,3 +5,5 @@
  */
 import "@/lib/auth/session-jobs";
 import "@/lib/jobs/demo-jobs";
+import "@/lib/operations/jobs";
+import "@/lib/dal/bulk-grants-jobs";

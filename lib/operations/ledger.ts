@@ -187,7 +187,7 @@ async function callVendor(
     else await deps.audit({ actor, action: spec.action, target: row.target, params: spec.params, correlationId, outcome: "intent", ...spec.meta });
   } catch (error) {
     await markOutcomeAudited(deps.db, row.id, correlationId).catch(() => undefined);
-    const settled = await settle(kind, row, { status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: "The audit log could not be written; nothing was sent." }, deps);
+    const settled = await settle(kind, row, { status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: `The audit log could not be written; nothing was sent to ${kind.vendorName}.` }, deps);
     if (spec.wrapper) throw error;
     return { kind: "settled", row: settled ?? row, fresh: true };
   }
