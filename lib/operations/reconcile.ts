@@ -119,7 +119,7 @@ export async function findOpenWork(deps: Pick<LedgerDeps, "db">, now = Date.now(
     .from(t)
     .where(
       or(
-        and(eq(t.status, "pending"), lt(t.leaseUntil, new Date(now))),
+        and(eq(t.status, "pending"), or(isNull(t.leaseUntil), lt(t.leaseUntil, new Date(now)))),
         and(eq(t.status, "unknown"), lt(t.updatedAt, new Date(now - RECONCILE_MIN_AGE_MS))),
         and(eq(t.status, "retrying"), lt(t.updatedAt, new Date(now - RETRYING_STALE_MS))),
         and(isNotNull(t.intentAt), isNull(t.outcomeAuditedAt), inArray(t.status, ["succeeded", "failed"]), lt(t.updatedAt, new Date(now - OUTCOME_GRACE_MS))),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/result";
 import type { DB } from "@/lib/db/client";
 import { cloudOperations } from "@/lib/db/schema";
@@ -81,7 +81,7 @@ export async function insertPending(
  */
 export async function takeOver(db: DB, row: OperationRow, leaseMs: number): Promise<OperationRow | null> {
   const now = Date.now();
-  const expiredOrOpen = or(inArray(cloudOperations.status, ["unknown", "retrying"]), and(eq(cloudOperations.status, "pending"), lt(cloudOperations.leaseUntil, new Date(now))));
+  const expiredOrOpen = or(inArray(cloudOperations.status, ["unknown", "retrying"]), and(eq(cloudOperations.status, "pending"), or(isNull(cloudOperations.leaseUntil), lt(cloudOperations.leaseUntil, new Date(now)))));
   try {
     const [taken] = await db
       .update(cloudOperations)
