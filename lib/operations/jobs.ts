@@ -1,5 +1,6 @@
 import "server-only";
 import { defineQueue, defineSchedule } from "@/lib/jobs/define";
+import { JobError } from "@/lib/jobs/errors";
 import { ledgerDeps } from "./deps";
 import { findOpenWork, reconcileOperation, RECONCILE_MIN_AGE_MS } from "./reconcile";
 
@@ -14,7 +15,7 @@ const reconcileQueue = defineQueue<{ operationId: string }>(
   async ({ operationId }) => {
     const verdict = await reconcileOperation(await ledgerDeps(), operationId);
     // Thrown so the queue's backoff decides when to look again; "open" is the sweep's to find later.
-    if (verdict === "retry") throw new Error("The vendor could not be read to settle this operation; it is tried again.");
+    if (verdict === "retry") throw new JobError("VENDOR_UNREADABLE", "The vendor could not be read to settle this operation; it is tried again.");
   },
   { retryLimit: 8, retryDelaySeconds: 15, retryBackoff: true, expireInSeconds: 120, concurrency: 2 },
 );
