@@ -107,7 +107,8 @@ export async function runOperation<P extends Record<string, unknown>, C, H>(
     const settled = existing.status === "pending" ? await waitForSettled(deps.db, req.idempotencyKey) : existing;
     // Given back (its thing was busy): claim it here.
     if (!settled) continue;
-    if (settled.status === "pending" && !leaseExpired(settled)) return { kind: "in-progress", row: settled };
+    // Still pending (even past its lease: reconciliation settles a dead runner's row, not a resubmission).
+    if (settled.status === "pending") return { kind: "in-progress", row: settled };
     return { kind: "settled", row: settled, fresh: false };
   }
   return { kind: "busy" };
