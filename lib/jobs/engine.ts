@@ -99,9 +99,9 @@ async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[]) {
   for (const name of scheduled.keys()) if (!known.has(name)) await boss.unschedule(name);
 }
 
-function worker(definition: QueueDefinition) {
-  return async (jobs: Job<object>[]): Promise<JobResult[]> =>
-    Promise.all(
+function worker(definition: QueueDefinition, onSettled: () => void) {
+  return async (jobs: Job<object>[]): Promise<JobResult[]> => {
+    const results = await Promise.all(
       jobs.map(async (job): Promise<JobResult> => {
         try {
           await definition.handler(job.data ?? {}, { jobId: job.id, queue: definition.name, retryCount: job.retryCount, signal: job.signal });
@@ -113,6 +113,32 @@ function worker(definition: QueueDefinition) {
         }
       }),
     );
+    if (jobs.length) onSettled();
+    return results;
+  };
+}
+
+/**
+ * One pg-boss worker per unit of concurrency, each fetching one job at a time. pg-boss sleeps a
+ * poll interval after every fetch of a single job; a worker that just found work is woken at once
+ * instead, so a backlog drains at handler speed while an idle worker waits for NOTIFY or its poll.
+ */
+async function workQueue(boss: PgBoss, definition: QueueDefinition, pollingIntervalSeconds: number): Promise<string[]> {
+  const ids: string[] = [];
+  const concurrency = Math.max(1, definition.options.concurrency ?? 1);
+  for (let i = 0; i < concurrency; i++) {
+    // Known once work() returns; a job finished before that simply waits out one poll.
+    const self: { id?: string } = {};
+    const options = {
+      batchSize: 1,
+      perJobResults: true as const,
+      pollingIntervalSeconds,
+      notifyPollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5),
+    };
+    self.id = await boss.work<object>(definition.name, options, worker(definition, () => self.id && boss.notifyWorker(self.id)));
+    ids.push(self.id);
+  }
+  return ids;
 }
 
 /** Starts pg-boss on `connection` and works every queue in `definitions`. */
@@ -144,19 +170,7 @@ export async function createEngine(connection: EngineConnection, definitions: Qu
     // Stored even with cron off (tests): what would run is then visible and checkable.
     await ensureSchedules(boss, definitions);
     const pollingIntervalSeconds = settings.pollingIntervalSeconds ?? 2;
-    for (const definition of definitions) {
-      const ids: string[] = [];
-      const concurrency = Math.max(1, definition.options.concurrency ?? 1);
-      const options = {
-        batchSize: 1,
-        localConcurrency: concurrency,
-        perJobResults: true as const,
-        pollingIntervalSeconds,
-        notifyPollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5),
-      };
-      ids.push(await boss.work<object>(definition.name, options, worker(definition)));
-      workers.set(definition.name, ids);
-    }
+    for (const definition of definitions) workers.set(definition.name, await workQueue(boss, definition, pollingIntervalSeconds));
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
