@@ -80,7 +80,8 @@ for (const role of ["dba", "requester"] as const) {
   test(`a ${role} has no Jobs link and gets not-found on the Jobs page`, async ({ page }) => {
     await signInAs(page, role);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" })).toHaveCount(0);
-    await page.goto("/jobs");
+    const response = await page.goto("/jobs");
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    expect(response?.status()).toBe(404);
   });
 }
