@@ -24,8 +24,6 @@ export interface EngineSettings {
   /** Maintenance (expiry, retention) and cron; tests turn them off to stay deterministic. */
   supervise?: boolean;
   schedule?: boolean;
-  /** Stop gracefully on SIGTERM (the server); tests stop the engine themselves. */
-  handleSignals?: boolean;
 }
 
 export interface Engine {
@@ -210,11 +208,39 @@ export function installEngine(engine: Engine): () => void {
   };
 }
 
+const HARD_EXIT_MS = STOP_TIMEOUT_MS + 3_000;
+
+/**
+ * Next.js exits on SIGTERM/SIGINT as soon as its HTTP server has closed, which would cut the
+ * queue's stop short and leave jobs in hand "active" until their expiry. Its exit is held until
+ * the engine has stopped: jobs in hand finish within the stop timeout, or pg-boss hands them back
+ * to the queue at once, where another instance (or the next start) takes them.
+ */
+function stopOnSignals(engine: Engine) {
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Our listener replaces Node's default exit; with nobody else to exit (a script), we do.
+    const alone = process.listenerCount(signal) === 0;
+    const exit = process.exit.bind(process);
+    const stopped = engine
+      .stop()
+      .then(() => console.log("[console] job queue stopped"))
+      .catch((error) => console.error("[jobs] stop failed:", error instanceof Error ? error.message : error));
+    // A stop that hangs must not keep the process alive.
+    const hardExit = new Promise<void>((resolve) => setTimeout(resolve, HARD_EXIT_MS).unref());
+    process.exit = ((code?: number) => {
+      void Promise.race([stopped, hardExit]).finally(() => exit(code));
+    }) as typeof process.exit;
+    if (alone) void stopped.finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
+
 async function openDefault(): Promise<Engine> {
   const [{ getDbHandle }, { getEnv }] = await Promise.all([import("@/lib/db"), import("@/lib/env"), import("./registry")]);
   const handle = await getDbHandle();
   const connection = handle.pglite ? { pglite: handle.pglite } : { connectionString: getEnv().DATABASE_URL };
-  const engine = await createEngine(connection, listDefinitions(), { handleSignals: true });
+  const engine = await createEngine(connection, listDefinitions());
   const withdraw = installEngine(engine);
   for (const hook of registryState().startHooks) {
     hook().catch((error) => console.error("[jobs] start hook failed:", error instanceof Error ? error.message : error));
@@ -225,9 +251,7 @@ async function openDefault(): Promise<Engine> {
     globalForEngine.__consoleJobEngine = undefined;
     await stop(timeoutMs);
   };
-  process.once("SIGTERM", () => {
-    engine.stop().catch((error) => console.error("[jobs] stop failed:", error instanceof Error ? error.message : error));
-  });
+  stopOnSignals(engine);
   return engine;
 }
 
