@@ -13,6 +13,10 @@ export const HEADER_HEIGHT = 36;
 
 const alignClass = { left: "justify-start text-left", right: "justify-end text-right", center: "justify-center text-center" };
 
+/* A pinned column sticks to the scroll area's right edge, opaque so scrolled cells pass beneath it. */
+const PIN_CELL = "sticky right-0 z-[1] bg-card shadow-[-6px_0_6px_-6px_rgb(0_0_0/0.25)]";
+const PIN_HEADER = "sticky right-0 z-[1] bg-muted";
+
 export type RowProps<T> = {
   row: T;
   id: string;
@@ -57,7 +61,7 @@ function DataRowImpl<T>(props: RowProps<T>) {
         <div
           key={col.id}
           role="cell"
-          className={cn("flex min-w-0 items-center px-3", alignClass[col.align ?? "left"], col.className)}
+          className={cn("flex min-w-0 items-center px-3", alignClass[col.align ?? "left"], col.pin && PIN_CELL, col.className)}
         >
           <div className="min-w-0 truncate">{col.cell(row)}</div>
         </div>
@@ -106,6 +110,7 @@ function HeaderRowImpl<T>({ columns, sort, onSortChange, selectable, selectionSt
               className={cn(
                 "flex min-w-0 items-center px-3 text-xs font-medium text-muted-foreground",
                 alignClass[col.align ?? "left"],
+                col.pin && PIN_HEADER,
               )}
             >
               {sortable ? (

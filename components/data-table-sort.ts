@@ -23,6 +23,8 @@ export type DataTableColumn<T> = {
   align?: "left" | "right" | "center";
   /** Extra classes for this column's cells (not the header). */
   className?: string;
+  /** "end": the column stays at the right edge while the table scrolls sideways (row actions). */
+  pin?: "end";
 };
 
 /** Header click cycle: unsorted → ascending → descending → unsorted. */

@@ -68,3 +68,23 @@ export function formatLong(date: Date): string {
   longFormatter ??= new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "long" });
   return longFormatter.format(date);
 }
+
+/** The zone DMS prints its times in (China Standard Time, UTC+8 all year). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "UTC+8", "UTC+5:30", "UTC" for the zone (the viewer's when omitted) at that moment, so a time
+ * on screen says which clock it was read from.
+ */
+export function formatZone(date: Date, timeZone?: string): string {
+  const key = timeZone ?? "";
+  let f = offsetFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" });
+    offsetFormatters.set(key, f);
+  }
+  const name = f.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  return name.replace(/^GMT/, "UTC");
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatAbsolute, formatAge, formatLong, formatUtc, toDate } from "./relative-time-format";
+import { formatAbsolute, formatAge, formatLong, formatUtc, formatZone, toDate } from "./relative-time-format";
 import { cn } from "./ui/cn";
 
 /*
@@ -45,14 +45,16 @@ export type RelativeTimeProps = {
   value: Date | string | number | null | undefined;
   /** "both" (default): "2025-01-03 14:22 · 412 days ago"; or only one of the two. */
   mode?: "both" | "absolute" | "relative";
-  /** Force an IANA zone instead of the viewer's (e.g. in exports or tests). */
+  /** Force an IANA zone instead of the viewer's (e.g. DMS's China time, exports or tests). */
   timeZone?: string;
+  /** Print the zone after the absolute time ("14:22 UTC+1"). Off where a column header names it. */
+  showZone?: boolean;
   /** Rendered when value is empty or invalid. */
   fallback?: string;
   className?: string;
 };
 
-export function RelativeTime({ value, mode = "both", timeZone, fallback = "—", className }: RelativeTimeProps) {
+export function RelativeTime({ value, mode = "both", timeZone, showZone = true, fallback = "—", className }: RelativeTimeProps) {
   const clock = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const date = toDate(value);
   if (!date) return <span className={cn("text-muted-foreground", className)}>{fallback}</span>;
@@ -81,6 +83,7 @@ export function RelativeTime({ value, mode = "both", timeZone, fallback = "—",
     <span className={cn("whitespace-nowrap", className)}>
       <time dateTime={iso} title={title} className="tabular-nums">
         {absolute}
+        {showZone ? <span className="text-muted-foreground"> {formatZone(date, timeZone)}</span> : null}
       </time>
       {mode === "both" ? <span className="text-muted-foreground"> · {age}</span> : null}
     </span>

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import type { DemoRole } from "./support/env";
 
-/** The sidebar is read from the permission matrix; a page outside a role answers not-found. */
+/** The sidebar is read from the permission matrix; a page outside a role answers not-found, as HTTP 404 too. */
 const EXPECTED: Record<DemoRole, { sees: string[]; blocked: string[] }> = {
   admin: { sees: ["Overview", "Users", "Audit log"], blocked: [] },
   dba: { sees: ["Overview"], blocked: ["/users", "/audit"] },
@@ -20,8 +20,9 @@ for (const [role, expected] of Object.entries(EXPECTED) as [DemoRole, (typeof EX
       await expect(nav.getByRole("link", { name: label })).toHaveCount(0);
     }
     for (const path of expected.blocked) {
-      await page.goto(path);
+      const response = await page.goto(path);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+      expect(response?.status(), `${path} as ${role}`).toBe(404);
     }
   });
 }

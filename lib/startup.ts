@@ -17,13 +17,19 @@ export async function startServer(): Promise<void> {
 }
 
 /**
- * Started, not awaited: requests need only the database, and a send that comes before the engine
- * is up waits for it. A failed start is logged and retried by the next send.
+ * Started shortly after the database, not awaited: the first requests need only the database, and
+ * on PGlite the engine's start would queue on the same single connection (and on CPU) in front
+ * of them. A send in the meantime starts it at once and waits for it; a failed start is logged
+ * and retried by the next send.
  */
+const ENGINE_START_DELAY_MS = 1_500;
+
 function startJobEngine() {
-  const started = performance.now();
-  import("./jobs/engine")
-    .then(({ startEngine }) => startEngine())
-    .then((engine) => console.log(`[console] job queue ready (${engine.definitions.length} queues) in ${Math.round(performance.now() - started)} ms`))
-    .catch((error) => console.error("[console] job queue did not start:", error instanceof Error ? error.message : error));
+  setTimeout(() => {
+    const started = performance.now();
+    import("./jobs/engine")
+      .then(({ startEngine }) => startEngine())
+      .then((engine) => console.log(`[console] job queue ready (${engine.definitions.length} queues) in ${Math.round(performance.now() - started)} ms`))
+      .catch((error) => console.error("[console] job queue did not start:", error instanceof Error ? error.message : error));
+  }, ENGINE_START_DELAY_MS);
 }

@@ -29,6 +29,11 @@ const broken = defineQueue<{ kind: "internal" | "explained" }>(
   { retryLimit: 1 },
 );
 
+let backlogDone = 0;
+const backlog = defineQueue<{ n: number }>("test.backlog", async () => {
+  backlogDone += 1;
+});
+
 const ticks: JobContext[] = [];
 defineSchedule("test.tick", "*/5 * * * *", async (ctx) => {
   ticks.push(ctx);
@@ -58,6 +63,15 @@ describe("job engine", () => {
     await simple.sendMany!([{ n: 1 }, { n: 2 }, { n: 3 }]);
     await jobs.runUntilIdle();
     expect(ran.map((entry) => (entry.data as { n: number }).n).sort()).toEqual([1, 2, 3]);
+  });
+
+  it("drains a backlog at handler speed, not one job per poll", async () => {
+    await backlog.sendMany!(Array.from({ length: 30 }, (_, n) => ({ n })));
+    const started = Date.now();
+    // Polled here rather than with runUntilIdle, which wakes workers itself.
+    await vi.waitFor(() => expect(backlogDone).toBe(30), { timeout: 10_000, interval: 20 });
+    // One job per 0.5 s poll would take 15 s.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("retries a failing job with backoff and completes it when an attempt succeeds", async () => {

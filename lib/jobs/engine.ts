@@ -24,8 +24,6 @@ export interface EngineSettings {
   /** Maintenance (expiry, retention) and cron; tests turn them off to stay deterministic. */
   supervise?: boolean;
   schedule?: boolean;
-  /** Stop gracefully on SIGTERM (the server); tests stop the engine themselves. */
-  handleSignals?: boolean;
 }
 
 export interface Engine {
@@ -99,9 +97,9 @@ async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[]) {
   for (const name of scheduled.keys()) if (!known.has(name)) await boss.unschedule(name);
 }
 
-function worker(definition: QueueDefinition) {
-  return async (jobs: Job<object>[]): Promise<JobResult[]> =>
-    Promise.all(
+function worker(definition: QueueDefinition, onSettled: () => void) {
+  return async (jobs: Job<object>[]): Promise<JobResult[]> => {
+    const results = await Promise.all(
       jobs.map(async (job): Promise<JobResult> => {
         try {
           await definition.handler(job.data ?? {}, { jobId: job.id, queue: definition.name, retryCount: job.retryCount, signal: job.signal });
@@ -113,6 +111,32 @@ function worker(definition: QueueDefinition) {
         }
       }),
     );
+    if (jobs.length) onSettled();
+    return results;
+  };
+}
+
+/**
+ * One pg-boss worker per unit of concurrency, each fetching one job at a time. pg-boss sleeps a
+ * poll interval after every fetch of a single job; a worker that just found work is woken at once
+ * instead, so a backlog drains at handler speed while an idle worker waits for NOTIFY or its poll.
+ */
+async function workQueue(boss: PgBoss, definition: QueueDefinition, pollingIntervalSeconds: number): Promise<string[]> {
+  const ids: string[] = [];
+  const concurrency = Math.max(1, definition.options.concurrency ?? 1);
+  for (let i = 0; i < concurrency; i++) {
+    // Known once work() returns; a job finished before that simply waits out one poll.
+    const self: { id?: string } = {};
+    const options = {
+      batchSize: 1,
+      perJobResults: true as const,
+      pollingIntervalSeconds,
+      notifyPollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5),
+    };
+    self.id = await boss.work<object>(definition.name, options, worker(definition, () => self.id && boss.notifyWorker(self.id)));
+    ids.push(self.id);
+  }
+  return ids;
 }
 
 /** Starts pg-boss on `connection` and works every queue in `definitions`. */
@@ -144,19 +168,7 @@ export async function createEngine(connection: EngineConnection, definitions: Qu
     // Stored even with cron off (tests): what would run is then visible and checkable.
     await ensureSchedules(boss, definitions);
     const pollingIntervalSeconds = settings.pollingIntervalSeconds ?? 2;
-    for (const definition of definitions) {
-      const ids: string[] = [];
-      const concurrency = Math.max(1, definition.options.concurrency ?? 1);
-      const options = {
-        batchSize: 1,
-        localConcurrency: concurrency,
-        perJobResults: true as const,
-        pollingIntervalSeconds,
-        notifyPollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5),
-      };
-      ids.push(await boss.work<object>(definition.name, options, worker(definition)));
-      workers.set(definition.name, ids);
-    }
+    for (const definition of definitions) workers.set(definition.name, await workQueue(boss, definition, pollingIntervalSeconds));
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
@@ -196,11 +208,39 @@ export function installEngine(engine: Engine): () => void {
   };
 }
 
+const HARD_EXIT_MS = STOP_TIMEOUT_MS + 3_000;
+
+/**
+ * Next.js exits on SIGTERM/SIGINT as soon as its HTTP server has closed, which would cut the
+ * queue's stop short and leave jobs in hand "active" until their expiry. Its exit is held until
+ * the engine has stopped: jobs in hand finish within the stop timeout, or pg-boss hands them back
+ * to the queue at once, where another instance (or the next start) takes them.
+ */
+function stopOnSignals(engine: Engine) {
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Our listener replaces Node's default exit; with nobody else to exit (a script), we do.
+    const alone = process.listenerCount(signal) === 0;
+    const exit = process.exit.bind(process);
+    const stopped = engine
+      .stop()
+      .then(() => console.log("[console] job queue stopped"))
+      .catch((error) => console.error("[jobs] stop failed:", error instanceof Error ? error.message : error));
+    // A stop that hangs must not keep the process alive.
+    const hardExit = new Promise<void>((resolve) => setTimeout(resolve, HARD_EXIT_MS).unref());
+    process.exit = ((code?: number) => {
+      void Promise.race([stopped, hardExit]).finally(() => exit(code));
+    }) as typeof process.exit;
+    if (alone) void stopped.finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
+
 async function openDefault(): Promise<Engine> {
   const [{ getDbHandle }, { getEnv }] = await Promise.all([import("@/lib/db"), import("@/lib/env"), import("./registry")]);
   const handle = await getDbHandle();
   const connection = handle.pglite ? { pglite: handle.pglite } : { connectionString: getEnv().DATABASE_URL };
-  const engine = await createEngine(connection, listDefinitions(), { handleSignals: true });
+  const engine = await createEngine(connection, listDefinitions());
   const withdraw = installEngine(engine);
   for (const hook of registryState().startHooks) {
     hook().catch((error) => console.error("[jobs] start hook failed:", error instanceof Error ? error.message : error));
@@ -211,9 +251,7 @@ async function openDefault(): Promise<Engine> {
     globalForEngine.__consoleJobEngine = undefined;
     await stop(timeoutMs);
   };
-  process.once("SIGTERM", () => {
-    engine.stop().catch((error) => console.error("[jobs] stop failed:", error instanceof Error ? error.message : error));
-  });
+  stopOnSignals(engine);
   return engine;
 }
 

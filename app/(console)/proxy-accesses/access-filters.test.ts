@@ -95,15 +95,15 @@ describe("summarize", () => {
 
 describe("view state in the URL", () => {
   it("round-trips a shared view", () => {
-    const url = "account=0b4c8a52-1f6e-4b8e-9d2c-3a1f5e6d7c8b&tenant=3001&proxy=1202&q=zhang&origin=ticket&age=gt90&user=wei&sort=granted.desc";
+    const url = "account=0b4c8a52-1f6e-4b8e-9d2c-3a1f5e6d7c8b&tenant=3001&proxy=1202&q=zhang&origin=ticket&age=gt90&user=wei&sort=granted.desc&tz=china";
     const state = parseViewState(new URLSearchParams(url));
     expect(state).toMatchObject({ tenant: "3001", proxy: "1202", q: "zhang", origin: "ticket", age: "gt90", user: "wei", sort: { id: "granted", dir: "desc" } });
     expect(serializeViewState(state)).toBe(url);
   });
 
   it("drops malformed values instead of failing", () => {
-    const state = parseViewState(new URLSearchParams("account=x&tenant=abc&origin=evil&age=old&sort=password.up&job=1"));
-    expect(state).toEqual({ account: "", tenant: "", proxy: "", q: "", origin: "all", age: "any", user: "", sort: null, job: "" });
+    const state = parseViewState(new URLSearchParams("account=x&tenant=abc&origin=evil&age=old&sort=password.up&job=1&tz=mars"));
+    expect(state).toEqual({ account: "", tenant: "", proxy: "", q: "", origin: "all", age: "any", user: "", sort: null, job: "", tz: "viewer" });
     expect(serializeViewState(state)).toBe("");
   });
 

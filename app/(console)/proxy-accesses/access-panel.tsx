@@ -6,6 +6,8 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useS
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/relative-time";
+import { CHINA_TIME_ZONE, formatZone } from "@/components/relative-time-format";
+import { useElementWidth } from "@/components/use-element-width";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProxyAccessDto, ProxyDto } from "@/lib/dal/proxy-accesses";
@@ -16,6 +18,7 @@ import { AccessToolbar } from "./access-toolbar";
 import { mayOn, type AllowedActions } from "./allowed";
 import { accessListQuery, addAccessToList, proxyAccessKeys, removeAccessesFromList } from "./queries";
 import { QueryError } from "./scope-pickers";
+import { TimeZoneSwitch } from "./time-zone-switch";
 import type { ViewState } from "./view-state";
 
 // Dialogs, the form library and the CSV writer load on demand: none is needed to review a list.
@@ -29,6 +32,8 @@ const BulkJobPanel = lazy(() => import("./bulk-job-panel").then((m) => ({ defaul
 
 type Dialog = { kind: "grant" } | { kind: "bulk" } | { kind: "revoke"; rows: AccessRow[] } | { kind: "secret"; row: AccessRow } | null;
 const NO_ACCESSES: ProxyAccessDto[] = [];
+/** Below this width the full column set would need a sideways scroll (minTableWidth of it). */
+const FULL_LAYOUT_MIN_PX = 960;
 
 export interface PanelProps {
   account: string;
@@ -81,7 +86,14 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
     (action: RowAction, row: AccessRow) => setDialog(action === "revoke" ? { kind: "revoke", rows: [row] } : { kind: "secret", row }),
     [],
   );
-  const columns = useMemo(() => accessColumns({ canRevoke, canReveal, onAction: onRowAction }), [canRevoke, canReveal, onRowAction]);
+  const [frame, width] = useElementWidth();
+  const compact = width !== null && width < FULL_LAYOUT_MIN_PX;
+  const timeZone = view.tz === "china" ? CHINA_TIME_ZONE : undefined;
+  const zoneLabel = useMemo(() => formatZone(new Date(), timeZone), [timeZone]);
+  const columns = useMemo(
+    () => accessColumns({ canRevoke, canReveal, onAction: onRowAction, compact, timeZone, zoneLabel }),
+    [canRevoke, canReveal, onRowAction, compact, timeZone, zoneLabel],
+  );
   const getRowId = useCallback((r: AccessRow) => r.id, []);
   const getRowLabel = useCallback((r: AccessRow) => r.userName || `user ${r.userId}`, []);
 
@@ -125,7 +137,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
 
   if (list.isPending) {
     return (
-      <div aria-busy="true" className="grid gap-3">
+      <div ref={frame} aria-busy="true" className="grid gap-3">
         <p className="text-sm text-muted-foreground">Loading the authorization list…</p>
         <Skeleton className="h-16" />
         <Skeleton className="h-72" />
@@ -135,7 +147,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
   if (list.isError) return <QueryError error={list.error} what="the authorization list" onRetry={() => void list.refetch()} />;
 
   return (
-    <div className="grid min-w-0 gap-4">
+    <div ref={frame} className="grid min-w-0 gap-4">
       <SummaryBar summary={summary} visible={filtered.length} />
       <ProxyNotices
         unsettled={list.data.unsettled}
@@ -174,6 +186,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
           Updated <RelativeTime value={list.data.fetchedAt} mode="relative" />
           {list.data.requestId ? <span className="font-mono"> · request id {list.data.requestId}</span> : null}
         </span>
+        <TimeZoneSwitch value={view.tz} onChange={(tz) => setView({ tz })} />
         {canRevoke && selected.size ? (
           <Button variant="destructive" size="sm" onClick={() => setDialog({ kind: "revoke", rows: selectedRows })}>
             <Trash2 aria-hidden /> Revoke {selectedRows.length} selected

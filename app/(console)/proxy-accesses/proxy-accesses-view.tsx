@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useCallback, useEffect } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AllowedActions } from "./allowed";
+import { ProxiesTable } from "./proxies-table";
 import { proxiesQuery, tenantsQuery } from "./queries";
 import { ScopePickers } from "./scope-pickers";
 import { useViewState } from "./use-view-state";
@@ -36,6 +37,7 @@ export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOpti
   useEffect(() => {
     void loadPanel();
   }, []);
+  const pickProxy = useCallback((next: string) => setView({ proxy: next, job: "" }, "push"), [setView]);
 
   // Write the defaults into the URL so the view can be shared exactly as seen.
   useEffect(() => {
@@ -83,6 +85,8 @@ export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOpti
         </Suspense>
       ) : account && tenant && proxies.isSuccess && proxy && !selected ? (
         <EmptyState title="That proxy is not here" description="It does not exist in this tenant, or you may not see it. Choose another proxy above." />
+      ) : account && tenant && !proxy && proxies.data?.length ? (
+        <ProxiesTable account={account} tenant={tenant} proxies={proxies.data} onPick={pickProxy} />
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { BulkJobDto } from "@/lib/dal/bulk-grants-view";
 import type { AccessListDto, DmsUserDto, ProxyAccessDto, ProxyDto, TenantDto } from "@/lib/dal/proxy-accesses";
+import type { ProxySummaryDto } from "@/lib/dal/proxy-accesses-summary";
 
 /*
  * The feature's queries, defined once: keys, fetchers and refresh policy. Secrets are never
@@ -35,6 +36,7 @@ export const proxyAccessKeys = {
   tenants: (account: string) => [...proxyAccessKeys.all, "tenants", account] as const,
   proxies: (account: string, tenant: string) => [...proxyAccessKeys.all, "proxies", account, tenant] as const,
   list: (account: string, tenant: string, proxy: string) => [...proxyAccessKeys.all, "list", account, tenant, proxy] as const,
+  summary: (account: string, tenant: string, proxy: string) => [...proxyAccessKeys.all, "summary", account, tenant, proxy] as const,
   users: (account: string, tenant: string) => [...proxyAccessKeys.all, "users", account, tenant] as const,
   job: (jobId: string) => [...proxyAccessKeys.all, "job", jobId] as const,
 };
@@ -63,6 +65,14 @@ export const accessListQuery = (account: string, tenant: string, proxy: string) 
     enabled: Boolean(account && tenant && proxy),
     staleTime: 15_000,
     refetchInterval: 60_000,
+  });
+
+/** A proxy's access count and oldest grant, for the table a proxy is picked from. */
+export const proxySummaryQuery = (account: string, tenant: string, proxy: string) =>
+  queryOptions({
+    queryKey: proxyAccessKeys.summary(account, tenant, proxy),
+    queryFn: ({ signal }) => getJson<ProxySummaryDto>("/api/proxy-accesses/summary", { account, tenant, proxy }, signal),
+    staleTime: 60_000,
   });
 
 export const dmsUsersQuery = (account: string, tenant: string, enabled = true) =>

@@ -56,8 +56,8 @@ export function ScopePickers(props: {
   const { accounts, account, tenant, proxy, tenants, proxies, onChange } = props;
   const selected = proxies.data?.find((p) => p.proxyId === proxy);
   return (
-    <section aria-label="Choose the proxy" className="grid gap-3 rounded-lg border p-3">
-      <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)]">
+    <section aria-label="Choose the proxy" className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border p-3">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)]">
         <Picker id="pa-account" label="Cloud account">
           <Select id="pa-account" value={account} onChange={(e) => onChange({ account: e.currentTarget.value, tenant: "", proxy: "" })}>
             {account ? null : <option value="">Choose an account…</option>}

@@ -3,7 +3,8 @@ import { AGE_FILTERS, ORIGIN_FILTERS, SORT_IDS, type AgeFilter, type OriginFilte
 
 /*
  * The page's state as URL search parameters, so a filtered view can be shared:
- * account, tenant, proxy, q, origin, age, user, sort ("granted.desc") and job (an open bulk grant).
+ * account, tenant, proxy, q, origin, age, user, sort ("granted.desc"), job (an open bulk grant) and
+ * tz ("china": times in DMS's China time instead of the viewer's zone).
  * Unknown or malformed values fall back to the defaults instead of failing. Free text is cut to
  * TEXT_MAX both ways: a pasted wall of text must not reach the URL, where a reload or a shared link
  * would exceed the server's header limit (HTTP 431) and show an empty page.
@@ -22,7 +23,12 @@ export interface ViewState {
   user: string;
   sort: SortState;
   job: string;
+  tz: TimeZoneChoice;
 }
+
+/** Whose clock the list's times are read on: the viewer's, or China time as DMS shows them. */
+export const TIME_ZONE_CHOICES = ["viewer", "china"] as const;
+export type TimeZoneChoice = (typeof TIME_ZONE_CHOICES)[number];
 
 const ID = /^\d{1,19}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,6 +64,7 @@ export function parseViewState(params: { get(name: string): string | null }): Vi
     user: bounded(params.get("user") ?? ""),
     sort: parseSort(params.get("sort")),
     job: UUID.test(job) ? job : "",
+    tz: oneOf(params.get("tz"), TIME_ZONE_CHOICES, "viewer"),
   };
 }
 
@@ -73,5 +80,6 @@ export function serializeViewState(state: ViewState): string {
   if (bounded(state.user)) out.set("user", bounded(state.user));
   if (state.sort) out.set("sort", `${state.sort.id}.${state.sort.dir}`);
   if (state.job) out.set("job", state.job);
+  if (state.tz !== "viewer") out.set("tz", state.tz);
   return out.toString();
 }

@@ -1,6 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+/** The skeleton a page shows while its server part renders. */
+export function PageLoading() {
   return (
     <div aria-busy="true" aria-live="polite" className="grid gap-4">
       <span className="sr-only">Loading…</span>
