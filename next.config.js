@@ -12,8 +12,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // PGlite ships its WASM and data files; keeping it external stops the build from copying them
-  // into the publicly served static folder.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // into the publicly served static folder. pg-boss loads pg at run time like the console does.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss"],
   experimental: {
     serverActions: { bodySizeLimit: "256kb" },
   },

@@ -15,6 +15,8 @@ const PERMISSION_LABELS: Record<string, string> = {
   "dashboard:view": "See this overview",
   "users:manage": "Manage console users and roles",
   "audit:read": "Read and export the audit log",
+  "jobs:read": "See background jobs and their failures",
+  "jobs:retry": "Retry failed background jobs",
   "cloudAccounts:manage": "Manage cloud accounts and their credentials",
   "proxyAccess:read": "Review DMS proxy authorization lists",
   "proxyAccess:grant": "Grant DMS proxy access",

@@ -8,6 +8,7 @@ const AREAS: (NavItem & { permission: Permission })[] = [
   { href: "/cloud-accounts", label: "Cloud accounts", icon: "cloud-accounts", permission: "cloudAccounts:manage" },
   { href: "/users", label: "Users", icon: "users", permission: "users:manage" },
   { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
+  { href: "/jobs", label: "Jobs", icon: "jobs", permission: "jobs:read" },
 ];
 
 export function navigationFor(principal: Principal): NavItem[] {

@@ -24,6 +24,13 @@ describe("permission matrix", () => {
     expect(canAny(auditor, "proxyAccess:revoke")).toBe(false);
   });
 
+  it("lets admins and auditors see background jobs and only admins retry them", () => {
+    for (const role of ROLES) {
+      expect(can(as([role]), "jobs:read")).toBe(role === "admin" || role === "auditor");
+      expect(can(as([role]), "jobs:retry")).toBe(role === "admin");
+    }
+  });
+
   it("scopes owners to the resources listed on them", () => {
     const owner = as(["owner"], ["dms-instance:5101"]);
     expect(can(owner, "proxyAccess:grant", "dms-instance:5101")).toBe(true);

@@ -37,6 +37,8 @@ const MATRIX = {
   "dashboard:view": { admin: "all", dba: "all", owner: "all", requester: "all", auditor: "all" },
   "users:manage": { admin: "all" },
   "audit:read": { admin: "all", auditor: "all" },
+  "jobs:read": { admin: "all", auditor: "all" },
+  "jobs:retry": { admin: "all" },
   "cloudAccounts:manage": { admin: "all" },
   "proxyAccess:read": { admin: "all", dba: "all", auditor: "all", owner: "owned" },
   "proxyAccess:grant": { admin: "all", dba: "all", owner: "owned" },

@@ -1,60 +1,147 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
-import type { AuditEntryInput } from "@/lib/audit/log";
+import { and, eq, gt, ne } from "drizzle-orm";
+import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import type { DB } from "@/lib/db/client";
 import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
-import type { DmsApi, DmsProxyAccess } from "@/lib/providers/alibaba/dms";
-import { mapWithConcurrency } from "@/lib/providers/concurrency";
-import { isProviderError } from "@/lib/providers/errors";
-import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
+import { JobError } from "@/lib/jobs/errors";
+import type { LedgerDeps } from "@/lib/operations/ledger";
 import { roundActor } from "./bulk-grants-actor";
 import { toJobDto } from "./bulk-grants-view";
 import { grantProxyAccessOnce } from "./proxy-accesses-grant";
-import { GRANT_KIND, grantTarget, settleOperation, type OperationRow } from "./proxy-accesses-records";
+import { GRANT_KIND, grantTarget, type OperationRow } from "./proxy-accesses-records";
+
+/*
+ * A bulk grant as jobs: a round job reads the tenant's users and the proxy's list once and fans
+ * out one item job per user still to grant; each item runs the DMS grant through the ledger and
+ * is retried by the queue (with backoff) on throttling. Whoever settles a round's last item
+ * completes the job. Any console instance works any of these jobs.
+ */
 
 export type BulkJobRow = typeof bulkGrantJobs.$inferSelect;
 
-export interface RunnerDeps {
-  db: DB;
-  /** The DMS client of the job's cloud account. */
-  connect: (job: BulkJobRow) => Promise<DmsApi>;
-  audit: (entry: AuditEntryInput) => Promise<void>;
-  /** Whether the person who started the current round may still grant on its instance (checked at every (re)start). */
+export interface ItemData {
+  jobId: string;
+  round: number;
+  userId: string;
+  /** When the round read the proxy's list and found no access for this user (ms since epoch). */
+  absentAt?: number;
+}
+
+export interface RunnerDeps extends LedgerDeps {
+  /** Whether the person who started the current round may still grant on its instance. */
   mayGrant: (job: BulkJobRow) => Promise<boolean>;
-  leaseMs?: number;
-  /** Items in flight at once; the DMS client paces the calls to its rate limit on top of this. */
-  concurrency?: number;
+  sendItems: (items: ItemData[]) => Promise<void>;
 }
 
 export const BULK_ITEM_ACTION = "proxy-accesses.bulk-grant.item";
 /** The summary entry of one finished round of a job. */
 export const BULK_ROUND_ACTION = "proxy-accesses.bulk-grant.round";
-export const DEFAULT_LEASE_MS = 30_000;
+/** Queue retries of one item (throttling, a busy pair, a lost answer); the last one settles it for good. */
+export const ITEM_RETRY_LIMIT = 6;
 
 export const itemKey = (job: { id: string; round: number }, userId: string) => `bulk:${job.id}:r${job.round}:${userId}`;
 
-/** Takes the job's lease if it is free or expired; null when another runner holds it or the job is done. */
-export async function acquireLease(db: DB, jobId: string, holder: string, leaseMs: number): Promise<BulkJobRow | null> {
-  const now = new Date();
-  const [job] = await db
-    .update(bulkGrantJobs)
-    .set({ leaseOwner: holder, leaseExpiresAt: new Date(now.getTime() + leaseMs), updatedAt: now })
-    .where(and(eq(bulkGrantJobs.id, jobId), eq(bulkGrantJobs.status, "running"), or(isNull(bulkGrantJobs.leaseExpiresAt), lt(bulkGrantJobs.leaseExpiresAt, now))))
-    .returning();
-  return job ?? null;
+const TERMINAL = new Set(["succeeded", "failed"]);
+
+export async function findJob(db: DB, jobId: string): Promise<BulkJobRow | undefined> {
+  const [job] = await db.select().from(bulkGrantJobs).where(eq(bulkGrantJobs.id, jobId)).limit(1);
+  return job;
 }
 
-async function extendLease(db: DB, jobId: string, holder: string, leaseMs: number): Promise<boolean> {
-  const rows = await db
-    .update(bulkGrantJobs)
-    .set({ leaseExpiresAt: new Date(Date.now() + leaseMs) })
-    .where(and(eq(bulkGrantJobs.id, jobId), eq(bulkGrantJobs.leaseOwner, holder)))
-    .returning({ id: bulkGrantJobs.id });
-  return rows.length > 0;
+const opsOf = (db: DB, jobId: string) => db.select().from(cloudOperations).where(eq(cloudOperations.jobId, jobId));
+
+/** Users this round still has to work on: never tried, failed or unsettled earlier, or open now. */
+export function workSet(job: BulkJobRow, ops: OperationRow[]) {
+  return job.users.filter((u) => {
+    const mine = ops.filter((o) => String((o.params as { userId?: string }).userId ?? "") === u.userId);
+    const current = mine.find((o) => o.idempotencyKey === itemKey(job, u.userId));
+    if (current) return !TERMINAL.has(current.status);
+    const latest = mine.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
+    return !latest || latest.status !== "succeeded";
+  });
 }
 
-/** A grant of this pair that another path (the form, another job) completed after the snapshot was read. */
+/** Records an item's outcome without a vendor call (nothing was sent, or the user already had access). */
+async function insertSettled(db: DB, job: BulkJobRow, user: { userId: string; name: string }, s: Pick<OperationRow, "status" | "errorCode" | "errorMessage" | "result">) {
+  await db
+    .insert(cloudOperations)
+    .values({
+      idempotencyKey: itemKey(job, user.userId),
+      kind: GRANT_KIND,
+      cloudAccountId: job.cloudAccountId,
+      target: grantTarget(job.proxyId, user.userId),
+      params: { tenantId: job.tenantId, proxyId: job.proxyId, instanceId: job.instanceId, userId: user.userId, userName: user.name, reason: job.reason },
+      ...s,
+      jobId: job.id,
+      createdBy: roundActor(job)?.id ?? null,
+    })
+    .onConflictDoNothing({ target: cloudOperations.idempotencyKey });
+}
+
+/** Names and uids of the chosen users, read here rather than in the start action (which must not wait on DMS). */
+async function withDirectory(deps: RunnerDeps, job: BulkJobRow, dms: NonNullable<Awaited<ReturnType<LedgerDeps["clients"]["dms"]>>>): Promise<BulkJobRow> {
+  if (job.users.every((u) => u.name)) return job;
+  const directory = new Map((await dms.listAllUsers({ tid: job.tenantId })).map((u) => [u.userId, u]));
+  const users = job.users.map((u) => ({ ...u, name: u.name || directory.get(u.userId)?.nickName || `User ${u.userId}`, uid: u.uid || directory.get(u.userId)?.uid || "" }));
+  const [updated] = await deps.db.update(bulkGrantJobs).set({ users, updatedAt: new Date() }).where(eq(bulkGrantJobs.id, job.id)).returning();
+  for (const u of job.users) {
+    const found = directory.get(u.userId);
+    if (!found || found.state === "DELETE") {
+      await insertSettled(deps.db, updated ?? job, { userId: u.userId, name: `User ${u.userId}` }, {
+        status: "failed",
+        errorCode: "NOT_FOUND",
+        errorMessage: "Not a DMS user of this tenant; nothing was sent.",
+        result: null,
+      });
+    }
+  }
+  return updated ?? job;
+}
+
+/**
+ * One round of a job: settles what needs no call (the user already has access, the actor lost the
+ * right) and queues an item for everyone else. Safe to run twice: items are keyed per round.
+ */
+export async function runRound(deps: RunnerDeps, jobId: string, round: number): Promise<void> {
+  let job = await findJob(deps.db, jobId);
+  if (!job || job.status !== "running" || job.round !== round) return;
+  const dms = job.cloudAccountId ? await deps.clients.dms(job.cloudAccountId).catch(() => null) : null;
+  const blocked = !(await deps.mayGrant(job))
+    ? `The person who started this ${job.round > 1 ? "retry" : "job"} may no longer grant on this proxy; nothing was sent.`
+    : !dms
+      ? "The cloud account of this job is no longer available; nothing was sent."
+      : null;
+  if (blocked || !dms) {
+    const ops = await opsOf(deps.db, job.id);
+    for (const user of workSet(job, ops)) {
+      // An item already open may have landed: it stays for its own job or reconciliation to settle.
+      if (!ops.some((o) => o.idempotencyKey === itemKey(job!, user.userId))) {
+        await insertSettled(deps.db, job, user, { status: "failed", errorCode: "FORBIDDEN", errorMessage: blocked, result: null });
+      }
+    }
+    await completeIfSettled(deps, job.id);
+    return;
+  }
+  job = await withDirectory(deps, job, dms);
+  const ops = await opsOf(deps.db, job.id);
+  const todo = workSet(job, ops);
+  const absentAt = Date.now();
+  const holders = new Map((await dms.listProxyAccesses({ proxyId: job.proxyId, tid: job.tenantId })).items.map((a) => [a.userId, a.proxyAccessId]));
+  const items: ItemData[] = [];
+  for (const user of todo) {
+    const open = ops.some((o) => o.idempotencyKey === itemKey(job, user.userId));
+    const held = holders.get(user.userId);
+    if (held && !open) {
+      await insertSettled(deps.db, job, user, { status: "succeeded", errorCode: null, errorMessage: null, result: { proxyAccessId: held, outcome: "already" } });
+    } else {
+      items.push({ jobId: job.id, round: job.round, userId: user.userId, ...(held || open ? {} : { absentAt }) });
+    }
+  }
+  await deps.sendItems(items);
+  await completeIfSettled(deps, job.id);
+}
+
+/** A grant of this pair that another path (the form, another job) completed after the round's read. */
 async function grantedElsewhere(db: DB, proxyId: string, userId: string, since: Date, exceptKey: string): Promise<string | null> {
   const [row] = await db
     .select({ result: cloudOperations.result })
@@ -72,166 +159,96 @@ async function grantedElsewhere(db: DB, proxyId: string, userId: string, since: 
   return row?.result?.proxyAccessId ? String(row.result.proxyAccessId) : null;
 }
 
-/** Users this round still has to work on: never tried, failed or unsettled earlier, or interrupted now. */
-export function workSet(job: BulkJobRow, ops: OperationRow[]) {
-  const byUser = new Map<string, OperationRow[]>();
-  for (const op of ops) {
-    const userId = String((op.params as { userId?: string }).userId ?? "");
-    byUser.set(userId, [...(byUser.get(userId) ?? []), op]);
+/**
+ * One user's grant. Throws to have the queue try again later (throttling, a busy pair, a lost
+ * answer), except on the last attempt, which settles the item whatever happened.
+ */
+export async function runItem(deps: RunnerDeps, data: ItemData, attempt: { retryCount: number }): Promise<void> {
+  const job = await findJob(deps.db, data.jobId);
+  if (!job || job.status !== "running" || job.round !== data.round) return;
+  const user = job.users.find((u) => u.userId === data.userId);
+  const dms = job.cloudAccountId ? await deps.clients.dms(job.cloudAccountId).catch(() => null) : null;
+  if (!user) return;
+  if (!dms) {
+    await insertSettled(deps.db, job, user, { status: "failed", errorCode: "ACCOUNT_UNAVAILABLE", errorMessage: "The cloud account of this job is no longer available; nothing was sent.", result: null });
+    await completeIfSettled(deps, job.id);
+    return;
   }
-  return job.users.filter((u) => {
-    const mine = byUser.get(u.userId) ?? [];
-    const current = mine.find((o) => o.idempotencyKey === itemKey(job, u.userId));
-    if (current) return current.status === "pending" || current.status === "unknown";
-    const latest = mine.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
-    return !latest || latest.status !== "succeeded";
-  });
+  const final = attempt.retryCount >= ITEM_RETRY_LIMIT;
+  const key = itemKey(job, user.userId);
+  const actor = roundActor(job);
+  try {
+    await grantProxyAccessOnce(
+      { ...deps, dms },
+      {
+        accountId: job.cloudAccountId ?? "",
+        tenantId: job.tenantId,
+        proxyId: job.proxyId,
+        instanceId: job.instanceId,
+        userId: user.userId,
+        userName: user.name,
+        reason: job.reason,
+        idempotencyKey: key,
+        actor,
+        jobId: job.id,
+      },
+      {
+        audit: {
+          action: BULK_ITEM_ACTION,
+          params: { jobId: job.id, round: job.round, proxyId: job.proxyId, instanceId: job.instanceId, userId: user.userId, userName: user.name, reason: job.reason },
+        },
+        hint: {
+          // Only the first attempt may trust the round's read; a retry reads the list afresh.
+          knownAbsent: Boolean(data.absentAt) && attempt.retryCount === 0,
+          grantedElsewhere: () => grantedElsewhere(deps.db, job.proxyId, user.userId, new Date(data.absentAt ?? 0), key),
+          alreadyIsSuccess: true,
+        },
+        background: { final },
+      },
+    );
+  } catch (error) {
+    const code = (error as { options?: { code?: string } }).options?.code;
+    if (code === "IN_PROGRESS" && final) {
+      await insertSettled(deps.db, job, user, {
+        status: "failed",
+        errorCode: "IN_PROGRESS",
+        errorMessage: `Another change for ${user.name} on this proxy was in progress; nothing was sent.`,
+        result: null,
+      });
+    }
+    // Everything else is settled in the ledger; the row says what the user sees.
+  }
+  const [row] = await deps.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, key)).limit(1);
+  if (!final && (!row || !TERMINAL.has(row.status))) {
+    // Carries the vendor's code (e.g. Throttling.User) to the Jobs page; never reaches the person who started the job.
+    throw new JobError(row?.errorCode ?? "IN_PROGRESS", `The grant to ${user.name} is not settled yet (${row?.status ?? "busy"}); it is tried again.`);
+  }
+  await completeIfSettled(deps, job.id);
 }
 
-/**
- * Runs (or resumes) a bulk grant under its lease. Exactly one runner works on a job at a time;
- * a runner that dies leaves its lease to expire and the next poll starts another, which settles
- * interrupted items against a fresh list before granting anything, so no item is granted twice.
- * Returns "busy" when another runner holds the job.
- */
-export async function runBulkGrantJob(deps: RunnerDeps, jobId: string): Promise<"done" | "busy" | "lost"> {
-  const { db } = deps;
-  const holder = randomUUID();
-  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
-  const job = await acquireLease(db, jobId, holder, leaseMs);
-  if (!job) return "busy";
-
-  let lost = false;
-  const heartbeat = setInterval(() => {
-    extendLease(db, job.id, holder, leaseMs).then(
-      (held) => (lost ||= !held),
-      () => undefined,
-    );
-  }, Math.max(250, Math.floor(leaseMs / 3)));
-
-  try {
-    const ops = await db.select().from(cloudOperations).where(eq(cloudOperations.jobId, job.id));
-    const todo = workSet(job, ops);
-    const actor = roundActor(job);
-    let blocked: string | null = null;
-    let dms: DmsApi | null = null;
-    if (todo.length > 0) {
-      if (!(await deps.mayGrant(job))) blocked = `The person who started this ${job.round > 1 ? "retry" : "job"} may no longer grant on this proxy; nothing was sent.`;
-      else dms = await deps.connect(job).catch(() => null);
-      if (!dms) blocked ??= "The cloud account of this job is no longer available; nothing was sent.";
-    }
-    // Read after the lease was taken, so anything a dead runner had in flight has landed by now.
-    const snapshotAt = new Date();
-    const snapshot = new Map<string, DmsProxyAccess>();
-    if (dms) for (const a of (await dms.listProxyAccesses({ proxyId: job.proxyId, tid: job.tenantId })).items) if (a.userId) snapshot.set(a.userId, a);
-    const byKey = new Map(ops.map((o) => [o.idempotencyKey, o]));
-
-    await mapWithConcurrency(
-      todo,
-      async (user) => {
-        if (lost) return;
-        const key = itemKey(job, user.userId);
-        const interrupted = byKey.get(key);
-        if (!dms) {
-          const message = blocked ?? "Nothing was sent.";
-          // An item a dead runner had in flight may have landed: it stays open for reconciliation.
-          if (!interrupted) await insertSettled(db, job, user, key, { status: "failed", errorCode: "FORBIDDEN", errorMessage: message });
-          return;
-        }
-        const found = snapshot.get(user.userId);
-        if (interrupted && found) {
-          // The dead runner's create landed: it was granted, once.
-          await settleOperation(
-            db,
-            interrupted.id,
-            { status: "succeeded", result: { proxyAccessId: found.proxyAccessId, outcome: "granted", reconciled: true } },
-            { status: interrupted.status, updatedAt: interrupted.updatedAt },
-          );
-          return;
-        }
-        const elsewhere = await grantedElsewhere(db, job.proxyId, user.userId, snapshotAt, key);
-        const seen = elsewhere ? new Map(snapshot).set(user.userId, { proxyAccessId: elsewhere } as DmsProxyAccess) : snapshot;
-        const correlationId = randomUUID();
-        const entry = {
-          actor,
-          action: BULK_ITEM_ACTION,
-          target: grantTarget(job.proxyId, user.userId),
-          params: { jobId: job.id, round: job.round, proxyId: job.proxyId, instanceId: job.instanceId, userId: user.userId, userName: user.name, reason: job.reason },
-          correlationId,
-        };
-        let intent = false;
-        try {
-          const result = await grantProxyAccessOnce(
-            { db, dms, audit: deps.audit },
-            {
-              accountId: job.cloudAccountId ?? "",
-              tenantId: job.tenantId,
-              proxyId: job.proxyId,
-              instanceId: job.instanceId,
-              userId: user.userId,
-              userName: user.name,
-              reason: job.reason,
-              idempotencyKey: key,
-              actorId: actor?.id ?? null,
-              jobId: job.id,
-            },
-            {
-              snapshot: seen,
-              alreadyIsSuccess: true,
-              reclaim: Boolean(interrupted),
-              beforeCreate: async () => {
-                await deps.audit({ ...entry, outcome: "intent" });
-                intent = true;
-              },
-            },
-          );
-          if (intent) await deps.audit({ ...entry, outcome: "success", vendorRequestId: result.requestId, params: { ...entry.params, proxyAccessId: result.proxyAccessId } }).catch(() => undefined);
-        } catch (error) {
-          if (!intent) return;
-          const vendor = isProviderError(error) ? error : null;
-          const e = error as { message?: string; options?: { code?: string; requestId?: string } };
-          await deps
-            .audit({
-              ...entry,
-              outcome: "failure",
-              errorCode: vendor?.code ?? e.options?.code ?? "FAILED",
-              vendorRequestId: vendor?.requestId ?? e.options?.requestId ?? null,
-              message: vendor?.userMessage ?? e.message ?? null,
-            })
-            .catch(() => undefined);
-        }
-      },
-      { concurrency: deps.concurrency ?? 4 },
-    );
-
-    if (lost) return "lost";
-    const now = new Date();
-    const [completed] = await db
-      .update(bulkGrantJobs)
-      .set({ status: "completed", finishedAt: now, updatedAt: now, leaseOwner: null, leaseExpiresAt: null })
-      .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.leaseOwner, holder)))
-      .returning();
-    if (completed && todo.length > 0) await auditRound(deps, completed, todo.map((u) => u.userId));
-    return "done";
-  } finally {
-    clearInterval(heartbeat);
-    // On an error the lease is handed back so the next poll can resume at once.
-    await db
-      .update(bulkGrantJobs)
-      .set({ leaseOwner: null, leaseExpiresAt: null })
-      .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.leaseOwner, holder)))
-      .catch(() => undefined);
-  }
+/** Completes the job once every user of its round is settled, and writes the round's summary (once). */
+export async function completeIfSettled(deps: Pick<RunnerDeps, "db" | "audit">, jobId: string): Promise<boolean> {
+  const job = await findJob(deps.db, jobId);
+  if (!job || job.status !== "running") return false;
+  const ops = await opsOf(deps.db, job.id);
+  if (workSet(job, ops).length > 0) return false;
+  const now = new Date();
+  const [completed] = await deps.db
+    .update(bulkGrantJobs)
+    .set({ status: "completed", finishedAt: now, updatedAt: now })
+    .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.status, "running"), eq(bulkGrantJobs.round, job.round)))
+    .returning();
+  if (!completed) return false;
+  const round = new Set(ops.filter((o) => o.idempotencyKey.startsWith(`bulk:${job.id}:r${job.round}:`)).map((o) => String((o.params as { userId?: string }).userId)));
+  if (round.size > 0) await auditRound(deps, completed, ops, round);
+  return true;
 }
 
 /**
  * One entry per finished round saying how it went as a whole: success when every user of the
- * round got access, failure when none did, partial with how many failed. Items unsettled at the
- * end count as failed: the round did not achieve them.
+ * round got access, failure when none did, partial with how many failed.
  */
-async function auditRound(deps: RunnerDeps, job: BulkJobRow, userIds: string[]) {
-  const ops = await deps.db.select().from(cloudOperations).where(eq(cloudOperations.jobId, job.id));
-  const round = new Set(userIds);
+async function auditRound(deps: Pick<RunnerDeps, "audit">, job: BulkJobRow, ops: OperationRow[], round: Set<string>) {
   const items = toJobDto(job, ops).items.filter((i) => round.has(i.userId));
   const failed = items.filter((i) => i.state !== "granted" && i.state !== "already");
   const count = (state: string) => items.filter((i) => i.state === state).length;
@@ -253,28 +270,4 @@ async function auditRound(deps: RunnerDeps, job: BulkJobRow, userIds: string[]) 
       },
     })
     .catch((error) => console.error(`[bulk-grant ${job.id}] round audit failed:`, error instanceof Error ? error.message : error));
-}
-
-async function insertSettled(
-  db: DB,
-  job: BulkJobRow,
-  user: { userId: string; name: string },
-  key: string,
-  s: { status: "failed"; errorCode: string; errorMessage: string },
-) {
-  await db
-    .insert(cloudOperations)
-    .values({
-      idempotencyKey: key,
-      kind: GRANT_KIND,
-      cloudAccountId: job.cloudAccountId,
-      target: grantTarget(job.proxyId, user.userId),
-      params: { tenantId: job.tenantId, proxyId: job.proxyId, instanceId: job.instanceId, userId: user.userId, userName: user.name, reason: job.reason },
-      status: s.status,
-      errorCode: s.errorCode,
-      errorMessage: s.errorMessage,
-      jobId: job.id,
-      createdBy: roundActor(job)?.id ?? null,
-    })
-    .onConflictDoNothing({ target: cloudOperations.idempotencyKey });
 }

@@ -33,17 +33,19 @@ export interface BulkJobDto {
   createdByEmail: string | null;
   /** Who started the latest retry round (null before any retry). */
   retriedByEmail: string | null;
-  /** Running but no runner holds the lease (it died); the next poll restarts it. */
+  /** Running, and an item's runner died mid-call (its lease ran out): another instance takes it over. */
   stalled: boolean;
   counts: Record<BulkItemState, number>;
   items: BulkJobItemDto[];
 }
 
-function stateOf(op: OperationRow | undefined): BulkItemState {
+function stateOf(op: OperationRow | undefined, running: boolean): BulkItemState {
   if (!op) return "waiting";
   if (op.status === "succeeded") return op.result?.outcome === "already" ? "already" : "granted";
   if (op.status === "failed") return "failed";
-  if (op.status === "unknown") return "unknown";
+  // While the job runs, its item job (or reconciliation) is still finding out: not a result yet.
+  if (op.status === "unknown") return running ? "running" : "unknown";
+  // pending, or retrying after throttling: a refusal the queue retries is not shown as one.
   return "running";
 }
 
@@ -60,7 +62,7 @@ export function toJobDto(job: JobRow, ops: OperationRow[]): BulkJobDto {
     const latest = mine.at(-1);
     // A user whose earlier round failed waits again once a retry round has started.
     const retried = latest && job.status === "running" && (latest.status === "failed" || latest.status === "unknown") && !latest.idempotencyKey.includes(`:r${job.round}:`);
-    const state = retried ? "waiting" : stateOf(latest);
+    const state = retried ? "waiting" : stateOf(latest, job.status === "running");
     counts[state] += 1;
     const failed = state === "failed" || state === "unknown";
     return {
@@ -87,7 +89,7 @@ export function toJobDto(job: JobRow, ops: OperationRow[]): BulkJobDto {
     finishedAt: job.finishedAt?.toISOString() ?? null,
     createdByEmail: job.createdByEmail,
     retriedByEmail: job.retriedBy ? (job.retriedByEmail ?? "unknown") : null,
-    stalled: job.status === "running" && (!job.leaseExpiresAt || job.leaseExpiresAt.getTime() < Date.now()),
+    stalled: job.status === "running" && ops.some((o) => o.status === "pending" && (!o.leaseUntil || o.leaseUntil.getTime() < Date.now())),
     counts,
     items,
   };

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cloudOperations, operationLocks } from "@/lib/db/schema";
+import { cloudOperations } from "@/lib/db/schema";
 import { fixtures } from "@/lib/providers/contract-env";
 import { grantProxyAccessOnce, type GrantRequest } from "./proxy-accesses-grant";
-import { grantLockKey } from "./proxy-accesses-locks";
 import { reconcileProxyOperations } from "./proxy-accesses-reconcile";
 import { GRANT_KIND, grantTarget, RECONCILE_ACTION, type OpsDeps } from "./proxy-accesses-records";
 import { revokeProxyAccesses } from "./proxy-accesses-revoke";
@@ -24,13 +23,13 @@ const INSTANCE = "5103";
 const LATER = () => Date.now() + 10 * 60_000;
 
 beforeAll(() => {
-  deps = { db: h.handle.db, dms: h.dms, audit: h.audit };
+  deps = h.deps();
 });
 
 const slow = (action: string) => h.env.admin("POST", "/faults", { service: "dms", action, kind: "latency", latencyMs: 1500, count: 1 });
 const rowOf = async (key: string) => (await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, key)))[0]!;
 const reconcileAudits = (operationId: string) => audits.filter((a) => a.action === RECONCILE_ACTION && (a.params as { operationId?: string }).operationId === operationId);
-const reconcileLater = () => reconcileProxyOperations({ ...deps, now: LATER }, { accountId, proxyId: PROXY, tenantId: tid });
+const reconcileLater = () => reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid }, { now: LATER() });
 
 let free: string[] = [];
 async function freeUser(): Promise<string> {
@@ -45,7 +44,7 @@ async function freeUser(): Promise<string> {
 }
 
 const request = (userId: string): GrantRequest => ({
-  accountId, tenantId: tid, proxyId: PROXY, instanceId: INSTANCE, userId, userName: `user ${userId}`, reason: "unit test", idempotencyKey: randomUUID(), actorId: null,
+  accountId, tenantId: tid, proxyId: PROXY, instanceId: INSTANCE, userId, userName: `user ${userId}`, reason: "unit test", idempotencyKey: randomUUID(), actor: null,
 });
 
 describe("reconciliation and changes still at DMS", () => {
@@ -54,10 +53,10 @@ describe("reconciliation and changes still at DMS", () => {
     await slow("CreateProxyAccess");
     let during: ReturnType<typeof reconcileLater> | undefined;
     const result = await grantProxyAccessOnce(deps, req, {
-      beforeCreate: async () => {
+      wrapper: { correlationId: randomUUID(), recordIntent: async () => {
         // Runs while CreateProxyAccess is in flight (it takes 1.5 s).
         setTimeout(() => (during = reconcileLater()), 300);
-      },
+      } },
     });
     const row = await rowOf(req.idempotencyKey);
     const seen = await during!;
@@ -93,10 +92,10 @@ describe("reconciliation and changes still at DMS", () => {
   it("records a late outcome that contradicts an earlier settlement as a correction, not a silent overwrite", async () => {
     const req = request(await freeUser());
     const result = await grantProxyAccessOnce(deps, req, {
-      beforeCreate: async () => {
+      wrapper: { correlationId: randomUUID(), recordIntent: async () => {
         // As if reconciliation had judged the row after its lock expired, with the create still to land.
         await h.handle.db.update(cloudOperations).set({ status: "failed", errorCode: "NOT_APPLIED", updatedAt: new Date() }).where(eq(cloudOperations.idempotencyKey, req.idempotencyKey));
-      },
+      } },
     });
     const row = await rowOf(req.idempotencyKey);
     expect(row).toMatchObject({ status: "succeeded", errorCode: null, result: { proxyAccessId: result.proxyAccessId, corrected: { status: "failed", errorCode: "NOT_APPLIED" } } });
@@ -105,22 +104,22 @@ describe("reconciliation and changes still at DMS", () => {
     expect(entry?.message).toMatch(/earlier settlement corrected/);
   });
 
-  it("judges an old open row only once nobody holds its lock, or the holder's lock has expired", async () => {
+  it("judges an old pending row only once its holder's lease has run out", async () => {
     const userId = await freeUser();
     const old = new Date(Date.now() - 10 * 60_000);
     const [op] = await h.handle.db
       .insert(cloudOperations)
-      .values({ idempotencyKey: randomUUID(), kind: GRANT_KIND, cloudAccountId: accountId, target: grantTarget(PROXY, userId), params: { userId, proxyId: PROXY, tenantId: tid }, createdAt: old, updatedAt: old })
+      .values({
+        idempotencyKey: randomUUID(), kind: GRANT_KIND, cloudAccountId: accountId, target: grantTarget(PROXY, userId), params: { userId, proxyId: PROXY, tenantId: tid },
+        lockKey: `dms-grant:${PROXY}:${userId}`, attempts: 1, leaseUntil: new Date(Date.now() + 60_000), createdAt: old, updatedAt: old,
+      })
       .returning();
-    const key = grantLockKey(PROXY, userId);
-    await h.handle.db.insert(operationLocks).values({ key, holder: "alive", expiresAt: new Date(Date.now() + 60_000) });
     expect((await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid })).unsettled.map((u) => u.id)).toContain(op!.id);
     expect((await rowOf(op!.idempotencyKey)).status).toBe("pending");
 
-    await h.handle.db.update(operationLocks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(operationLocks.key, key));
+    await h.handle.db.update(cloudOperations).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(cloudOperations.id, op!.id));
     await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
-    expect(await rowOf(op!.idempotencyKey)).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED" });
-    expect(await h.handle.db.select().from(operationLocks).where(eq(operationLocks.key, key))).toEqual([]);
+    expect(await rowOf(op!.idempotencyKey)).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED", leaseUntil: null });
   });
 });
 
@@ -131,9 +130,9 @@ describe("a grant refused because another one holds the lock", () => {
     const second = request(userId);
     let refusal: unknown;
     await grantProxyAccessOnce(deps, first, {
-      beforeCreate: async () => {
+      wrapper: { correlationId: randomUUID(), recordIntent: async () => {
         refusal = await grantProxyAccessOnce(deps, second).catch((e: unknown) => e);
-      },
+      } },
     });
     expect(refusal).toMatchObject({ name: "ActionError", options: { code: "IN_PROGRESS" } });
     // The dialog keeps its key after IN_PROGRESS; the resubmission must not replay the refusal.

@@ -21,7 +21,7 @@ const PROXY = "1203";
 const INSTANCE = "5103";
 
 beforeAll(() => {
-  deps = { db: h.handle.db, dms: h.dms, audit: h.audit };
+  deps = h.deps();
 });
 
 const calls = async (action: string) => (await h.env.admin<{ calls: unknown[] }>("GET", `/calls?service=dms&action=${action}`)).calls.length;
@@ -50,7 +50,7 @@ const request = (userId: string, over: Partial<GrantRequest> = {}): GrantRequest
   userName: `user ${userId}`,
   reason: "unit test",
   idempotencyKey: randomUUID(),
-  actorId: null,
+  actor: null,
   ...over,
 });
 
@@ -118,7 +118,7 @@ describe("grantProxyAccessOnce", () => {
 
     const young = await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid });
     expect(young.unsettled.map((u) => u.id)).toContain(row!.id);
-    const later = await reconcileProxyOperations({ ...deps, now: () => Date.now() + 120_000 }, { accountId, proxyId: PROXY, tenantId: tid });
+    const later = await reconcileProxyOperations(deps, { accountId, proxyId: PROXY, tenantId: tid }, { now: Date.now() + 120_000 });
     expect(later.settled).toBeGreaterThanOrEqual(1);
     const [settled] = await h.handle.db.select().from(cloudOperations).where(eq(cloudOperations.id, row!.id));
     expect(settled).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED" });

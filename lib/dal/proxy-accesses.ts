@@ -1,11 +1,10 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/result";
 import type { ActionContext } from "@/lib/actions/safe-action";
-import { appendAudit } from "@/lib/audit/log";
 import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import { can, canAny, resourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { ledgerDeps } from "@/lib/operations/deps";
 import type { GrantProxyAccessInput, RevealSecretInput, RevokeProxyAccessesInput } from "@/lib/validation/proxy-accesses";
 import { listJobsOfProxy, type BulkJobSummaryDto } from "./bulk-grants";
 import { grantProxyAccessOnce, readAccess } from "./proxy-accesses-grant";
@@ -49,7 +48,7 @@ export interface DmsUserDto {
 }
 
 async function deps(scope: { dms: ProxyScope["dms"] }): Promise<OpsDeps> {
-  return { db: await getDb(), dms: scope.dms, audit: appendAudit };
+  return { ...(await ledgerDeps()), dms: scope.dms };
 }
 
 /** Tenants the account's key belongs to, and the one to open first (the account's, else DMS's active one). */
@@ -106,7 +105,7 @@ export interface AccessListDto {
 
 /**
  * The proxy's whole authorization list (DMS has no paging). Loading it also settles the proxy's
- * open changes older than a minute against it, and resumes bulk jobs whose runner died.
+ * open changes that are due against it (the reconcile jobs do the same for proxies nobody opens).
  */
 export async function loadAccessList(actor: Actor, ref: { accountId: string; tenantId: string; proxyId: string }): Promise<AccessListDto> {
   const scope = await resolveProxyScope(actor, ref, "proxyAccess:read");
@@ -165,9 +164,9 @@ export async function grantProxyAccess(actor: Actor, input: GrantProxyAccessInpu
       indepPassword: input.indepPassword,
       reason: input.reason,
       idempotencyKey: input.idempotencyKey,
-      actorId: actor.id,
+      actor: { id: actor.id, email: actor.email, roles: actor.roles },
     },
-    { beforeCreate: () => ctx.recordIntent({ target, params: { instanceId: scope.instanceId, userName: name } }) },
+    { wrapper: { correlationId: ctx.correlationId, recordIntent: () => ctx.recordIntent({ target, params: { instanceId: scope.instanceId, userName: name } }) } },
   );
   ctx.setOutcome({
     target,
@@ -175,7 +174,7 @@ export async function grantProxyAccess(actor: Actor, input: GrantProxyAccessInpu
     params: { instanceId: scope.instanceId, userName: name, proxyAccessId: result.proxyAccessId, replayed: result.replayed, foundAfterRetry: result.foundAfterRetry },
     message: result.replayed ? "repeated submission: answered from the first one's record" : undefined,
   });
-  const access = await readAccess({ db: await getDb(), dms: scope.dms, audit: appendAudit }, scope.tenantId, result.proxyAccessId);
+  const access = await readAccess(await deps(scope), scope.tenantId, result.proxyAccessId);
   return { proxyAccessId: result.proxyAccessId, access, replayed: result.replayed, userName: name };
 }
 

@@ -17,6 +17,8 @@ export type DB = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DbHandle {
   db: DB;
   kind: "postgres" | "pglite";
+  /** The embedded database itself, for the job queue, which shares its one connection. */
+  pglite?: PGlite;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -150,6 +152,7 @@ export function createDb(url: string): DbHandle {
   return {
     db: db as unknown as DB,
     kind: "pglite",
+    pglite: client,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: async () => {
       await client.close();

@@ -109,9 +109,11 @@ export const cloudAccounts = pgTable(
 );
 
 /**
- * Every cloud change as a durable record: written as `pending` before the vendor call and
- * settled after it. A row left `pending` by a crash is what reconciliation looks for.
- * The idempotency key makes a double-submitted form one change, not two.
+ * The operation ledger (lib/operations): every cloud change as a durable record, claimed
+ * `pending` under its idempotency key before the vendor call and settled after it. The partial
+ * unique index on lock_key WHERE status = 'pending' is the lock on the named thing (one user on
+ * one proxy): two changes of it can never be at the vendor at once. lease_until is renewed while
+ * the call runs; a pending row whose lease ran out belongs to a dead runner and is reconciled.
  */
 export const cloudOperations = pgTable(
   "cloud_operations",
@@ -122,27 +124,42 @@ export const cloudOperations = pgTable(
     cloudAccountId: uuid("cloud_account_id").references(() => cloudAccounts.id, { onDelete: "set null" }),
     target: text("target").notNull(),
     params: jsonb("params").$type<Record<string, unknown>>().notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "failed", "unknown"] }).notNull().default("pending"),
+    /** retrying: a transient refusal (throttling) whose background job tries again; it holds no lock meanwhile. */
+    status: text("status", { enum: ["pending", "succeeded", "failed", "unknown", "retrying"] }).notNull().default("pending"),
     result: jsonb("result").$type<Record<string, unknown>>(),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     vendorRequestId: text("vendor_request_id"),
     jobId: uuid("job_id"),
     createdBy: uuid("created_by"),
+    /** The named thing this change locks while pending, e.g. "dms-grant:<proxy>:<user>". */
+    lockKey: text("lock_key"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** Vendor calls (and takeovers) so far; also the fencing token of whoever holds the row. */
+    attempts: integer("attempts").notNull().default(0),
+    /** The audit action, actor and correlation id of the intent, so anyone can write its outcome. */
+    auditAction: text("audit_action"),
+    correlationId: uuid("correlation_id"),
+    actorEmail: text("actor_email"),
+    actorRoles: text("actor_roles").array(),
+    intentAt: timestamp("intent_at", { withTimezone: true }),
+    outcomeAuditedAt: timestamp("outcome_audited_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("cloud_operations_idempotency_unique").on(t.idempotencyKey),
+    uniqueIndex("cloud_operations_lock_pending").on(t.lockKey).where(sql`${t.status} = 'pending'`),
     index("cloud_operations_status_idx").on(t.status),
     index("cloud_operations_job_idx").on(t.jobId),
+    index("cloud_operations_outcome_open_idx").on(t.intentAt).where(sql`${t.intentAt} is not null and ${t.outcomeAuditedAt} is null`),
   ],
 );
 
 /**
  * A bulk grant of one DMS proxy to many users, run in the background. Its items are
- * cloudOperations rows carrying this job's id; the lease makes exactly one runner work on a job
- * at a time, and lets any console instance resume a job whose runner died.
+ * cloudOperations rows carrying this job's id, worked by the job queue (lib/dal/bulk-grants-jobs.ts):
+ * any console instance works any item, and the job is completed once every item is settled.
  */
 export const bulkGrantJobs = pgTable(
   "bulk_grant_jobs",
@@ -160,8 +177,6 @@ export const bulkGrantJobs = pgTable(
     status: text("status", { enum: ["running", "completed"] }).notNull().default("running"),
     /** Bumped by "retry the failed ones"; item idempotency keys include it. */
     round: integer("round").notNull().default(1),
-    leaseOwner: text("lease_owner"),
-    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
     /** Who started it: round 1 acts and is audited in their name. */
     createdBy: uuid("created_by"),
     createdByEmail: text("created_by_email"),
@@ -179,17 +194,6 @@ export const bulkGrantJobs = pgTable(
     index("bulk_grant_jobs_proxy_idx").on(t.proxyId, t.status),
   ],
 );
-
-/**
- * Short leases on a named thing (e.g. one user on one DMS proxy) so that two console instances,
- * or a form and a bulk job, never create the same access at the same time. Expired rows are taken over.
- */
-export const operationLocks = pgTable("operation_locks", {
-  key: text("key").primaryKey(),
-  holder: text("holder").notNull(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  createdAt: createdAt(),
-});
 
 /**
  * Sessions ended by signing out. A session is a signed cookie that a request still in flight at

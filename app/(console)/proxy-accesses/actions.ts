@@ -1,8 +1,7 @@
 "use server";
 
-import { after } from "next/server";
 import { defineAction } from "@/lib/actions/safe-action";
-import { bulkJobResource, createBulkGrantJob, resumeBulkJob, retryBulkJob } from "@/lib/dal/bulk-grants";
+import { bulkJobResource, createBulkGrantJob, retryBulkJob } from "@/lib/dal/bulk-grants";
 import { grantProxyAccess, revealSecret, revokeAccesses } from "@/lib/dal/proxy-accesses";
 import { proxyResource } from "@/lib/dal/proxy-accesses-scope";
 import {
@@ -51,12 +50,8 @@ export const startBulkGrantAction = defineAction({
   permission: "proxyAccess:grant",
   resource: proxyResource("proxyAccess:grant"),
   target: (input) => `dms-proxy:${input.proxyId}`,
-  handler: async (input, ctx) => {
-    const result = await createBulkGrantJob(ctx.actor, input, ctx);
-    // The job outlives this request; its state is in the database and its lease lets any instance resume it.
-    after(() => resumeBulkJob(result.jobId));
-    return result;
-  },
+  // Returns once the job is stored and queued; its DMS work runs on the job queue, in any instance.
+  handler: (input, ctx) => createBulkGrantJob(ctx.actor, input, ctx),
 });
 
 export const retryBulkGrantAction = defineAction({
@@ -65,9 +60,5 @@ export const retryBulkGrantAction = defineAction({
   permission: "proxyAccess:grant",
   resource: (input) => bulkJobResource(input.jobId),
   target: (input) => `bulk-grant:${input.jobId}`,
-  handler: async (input, ctx) => {
-    const result = await retryBulkJob(ctx.actor, input.jobId, ctx);
-    after(() => resumeBulkJob(result.jobId));
-    return result;
-  },
+  handler: (input, ctx) => retryBulkJob(ctx.actor, input.jobId, ctx),
 });

@@ -4,6 +4,7 @@ import type { AuditEntryInput } from "@/lib/audit/log";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { cloudAccounts } from "@/lib/db/schema";
 import { createDmsApi, type DmsApi } from "@/lib/providers/alibaba/dms";
+import type { OpsDeps } from "../proxy-accesses-records";
 import { FAST_RETRY, fixtures, startContractEnv, type ContractEnv } from "@/lib/providers/contract-env";
 
 /**
@@ -19,11 +20,20 @@ export interface DmsHarness {
   tid: string;
   audits: AuditEntryInput[];
   audit: (entry: AuditEntryInput) => Promise<void>;
+  /** The ledger on the scratch database, with the emulator's DMS client for every account. */
+  deps(): OpsDeps;
 }
 
 export function setupDmsHarness(): DmsHarness {
   const h = { accountId: randomUUID(), tid: String(fixtures.alibaba.tenants[0]!.tid), audits: [] as AuditEntryInput[] } as DmsHarness;
   h.audit = async (entry) => void h.audits.push(entry);
+  h.deps = () => ({
+    db: h.handle.db,
+    dms: h.dms,
+    audit: (entry) => h.audit(entry),
+    clients: { dms: async () => h.dms },
+    auditHasOutcome: async (correlationId) => h.audits.some((a) => a.correlationId === correlationId && a.outcome !== "intent"),
+  });
   beforeAll(async () => {
     h.env = await startContractEnv();
     h.handle = createDb("memory://");

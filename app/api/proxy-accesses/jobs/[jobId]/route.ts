@@ -1,14 +1,10 @@
 import { z } from "zod";
-import { after } from "next/server";
-import { getBulkJob, resumeBulkJob } from "@/lib/dal/bulk-grants";
+import { getBulkJob } from "@/lib/dal/bulk-grants";
 import { handle, json, notFound } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
-/**
- * GET: a bulk grant's progress and per-user results. Polling it also restarts a job whose runner
- * died (its lease expired), in whichever console instance answers.
- */
+/** GET: a bulk grant's progress and per-user results (the job itself runs on the job queue). */
 export async function GET(request: Request, { params }: { params: Promise<{ jobId: string }> }) {
   const { jobId } = await params;
   return handle(request, "proxyAccess:read", null, async (actor) => {
@@ -16,7 +12,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ jobI
     if (!z.uuid().safeParse(jobId).success) return notFound();
     const found = await getBulkJob(actor, jobId);
     if (!found) return notFound();
-    if (found.needsRunner) after(() => resumeBulkJob(jobId));
     return json({ job: found.job });
   });
 }

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { looksLikeCredential, REDACTED } from "@/lib/audit/redact";
+import { storableText, truncate } from "@/lib/audit/storable";
+
+/**
+ * What a failed job keeps as its last error, shown on the Jobs page. Only a code and a message
+ * written for people: never a stack, a query with its parameters or a vendor's raw answer, since
+ * the row is readable by every auditor and outlives the log.
+ */
+export interface SafeJobError {
+  code: string;
+  message: string;
+}
+
+/** A failure whose message is safe to show as it is (a handler's expected, explained failure). */
+export class JobError extends Error {
+  override readonly name = "JobError";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CODE = /^[\w.:-]{1,64}$/;
+const MAX_MESSAGE = 500;
+
+function safeText(value: string): string {
+  const text = storableText(value).trim();
+  if (looksLikeCredential(text)) return REDACTED;
+  return text.length > MAX_MESSAGE ? `${truncate(text, MAX_MESSAGE)}…` : text;
+}
+
+/** The fields of lib/providers' ProviderError used here; duck-typed so jobs need not import providers. */
+interface VendorFailure {
+  name: "ProviderError";
+  code: string;
+  userMessage: string;
+  requestId?: string;
+}
+
+function isVendorFailure(error: unknown): error is VendorFailure {
+  return error instanceof Error && error.name === "ProviderError" && typeof (error as Partial<VendorFailure>).userMessage === "string";
+}
+
+/**
+ * Reduces anything a handler threw to a SafeJobError. Unknown errors are logged in full with a
+ * reference and stored as a generic message carrying that reference, so an operator can find
+ * the details in the server log without the job row holding them.
+ */
+export function toSafeJobError(error: unknown, queue: string): SafeJobError {
+  if (error instanceof JobError) {
+    return { code: CODE.test(error.code) ? error.code : "JobError", message: safeText(error.message) };
+  }
+  if (isVendorFailure(error)) {
+    const suffix = error.requestId ? ` (request id ${error.requestId})` : "";
+    return { code: CODE.test(error.code) ? error.code : "ProviderError", message: safeText(`${error.userMessage}${suffix}`) };
+  }
+  const ref = randomUUID().slice(0, 8);
+  console.error(`[jobs ${queue}] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+  return { code: "internal", message: `Unexpected error (reference ${ref}); the details are in the server log.` };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { appendAudit } from "@/lib/audit/log";
+import { getDb } from "@/lib/db";
+import { cloudAccounts } from "@/lib/db/schema";
+import { connectionOf } from "@/lib/dal/cloud-accounts";
+import { createDmsClient } from "@/lib/providers/factory";
+import type { LedgerDeps } from "./ledger";
+
+/** The ledger as the running console uses it: its database, the audit log, clients of stored accounts. */
+export async function ledgerDeps(): Promise<LedgerDeps> {
+  const db = await getDb();
+  return {
+    db,
+    audit: appendAudit,
+    clients: {
+      dms: async (accountId) => {
+        const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
+        return row && row.vendor === "alibaba" ? createDmsClient(connectionOf(row)) : null;
+      },
+    },
+    onUnknown: async (row) => {
+      // Imported late: the queue module imports reconciliation, which imports the ledger.
+      const { queueReconcile } = await import("./jobs");
+      await queueReconcile(row.id);
+    },
+  };
+}
