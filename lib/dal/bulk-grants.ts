@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { DB } from "@/lib/db/client";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
+import { pacedClientOptions } from "@/lib/pacing/console-pacer";
 import { createDmsClient } from "@/lib/providers/factory";
 import type { BulkGrantInput } from "@/lib/validation/proxy-accesses";
 import { roundActorMayGrant } from "./bulk-grants-actor";
@@ -35,7 +36,7 @@ function runnerDeps(db: DB): RunnerDeps {
       if (!job.cloudAccountId) throw new Error("job has no cloud account");
       const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, job.cloudAccountId)).limit(1);
       if (!row || row.vendor !== "alibaba") throw new Error("cloud account gone");
-      return createDmsClient(connectionOf(row));
+      return createDmsClient(connectionOf(row), pacedClientOptions("background"));
     },
     // A round acts in the name of whoever started it: if they were disabled or lost the instance since, it stops.
     mayGrant: (job) => roundActorMayGrant(db, job),

@@ -1,6 +1,7 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/result";
 import type { DmsProxyAccess } from "@/lib/providers/alibaba/dms";
+import { dmsProxyResource, invalidate } from "@/lib/read-cache/console-reads";
 import { grantLockKey, OPERATION_LOCK_TTL_MS, tryLock } from "./proxy-accesses-locks";
 import { toAccessDto, type ProxyAccessDto } from "./proxy-accesses-parse";
 import {
@@ -214,6 +215,9 @@ export async function grantProxyAccessOnce(deps: OpsDeps, req: GrantRequest, opt
         });
       }
       throw error;
+    } finally {
+      // Granted, refused or unknown: no instance may keep serving the list as it was before.
+      await invalidate(dmsProxyResource(req.proxyId));
     }
     await settle({
       status: "succeeded",

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { mapWithConcurrency } from "@/lib/providers/concurrency";
+import { dmsProxyResource, invalidate } from "@/lib/read-cache/console-reads";
 import { OPERATION_LOCK_TTL_MS, revokeLockKey, tryLock } from "./proxy-accesses-locks";
 import {
   claimOperation,
@@ -161,5 +162,7 @@ async function revokeHeld(
     await settle(s);
     await audit({ ...entry, outcome: "failure", errorCode: s.errorCode, vendorRequestId: s.vendorRequestId, message: s.errorMessage }).catch(() => undefined);
     return fromRow({ ...row, ...s, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, vendorRequestId: s.vendorRequestId ?? null }, userName);
+  } finally {
+    await invalidate(dmsProxyResource(req.proxyId));
   }
 }

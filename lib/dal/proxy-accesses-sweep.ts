@@ -4,6 +4,7 @@ import type { AuditEntryInput } from "@/lib/audit/log";
 import type { DB } from "@/lib/db/client";
 import { cloudAccounts } from "@/lib/db/schema";
 import type { DmsApi } from "@/lib/providers/alibaba/dms";
+import { pacedClientOptions } from "@/lib/pacing/console-pacer";
 import { createDmsClient } from "@/lib/providers/factory";
 import { connectionOf } from "./cloud-accounts";
 import { reconcileProxyOperations, RECONCILE_MIN_AGE_MS } from "./proxy-accesses-reconcile";
@@ -67,7 +68,7 @@ export function sweepDeps(db: DB, audit: SweepDeps["audit"]): SweepDeps {
     audit,
     connect: async (accountId) => {
       const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
-      return row && row.vendor === "alibaba" ? createDmsClient(connectionOf(row)) : null;
+      return row && row.vendor === "alibaba" ? createDmsClient(connectionOf(row), pacedClientOptions("background")) : null;
     },
   };
 }

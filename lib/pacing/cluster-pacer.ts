@@ -46,7 +46,7 @@ async function take(db: DB, key: [string, string, string], intervalMs: number, l
   const interactive = leadMs === null;
   const lead = (leadMs ?? 0) / 1000;
   // The outer SELECT reads the row as it was before the UPDATE in the same statement.
-  const result = await db.execute<{ wait_ms: string | number | null; ahead_ms: string | number | null }>(sql`
+  const result = await db.execute(sql`
     with taken as (
       update vendor_pace_slots
          set next_at = greatest(next_at, clock_timestamp()) + make_interval(secs => ${interval}::double precision)
@@ -58,7 +58,8 @@ async function take(db: DB, key: [string, string, string], intervalMs: number, l
       (select extract(epoch from (next_at - clock_timestamp())) * 1000 - ${intervalMs}::double precision from taken) as wait_ms,
       (select extract(epoch from (next_at - clock_timestamp())) * 1000 from vendor_pace_slots
         where vendor = ${vendor} and credential = ${credential} and action = ${action}) as ahead_ms`);
-  const row = result.rows[0];
+  // Both drivers (node-postgres, PGlite) answer with { rows }.
+  const row = (result as unknown as { rows: { wait_ms: string | number | null; ahead_ms: string | number | null }[] }).rows[0];
   const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
   return { waitMs: num(row?.wait_ms), aheadMs: num(row?.ahead_ms) };
 }
