@@ -5,7 +5,6 @@ import { Trash2 } from "lucide-react";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProxyAccessDto, ProxyDto } from "@/lib/dal/proxy-accesses";
@@ -164,6 +163,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
         exporting={exporting}
         onRefresh={() => void list.refetch()}
         refreshing={list.isFetching}
+        fetchedAt={list.data.fetchedAt}
         canGrant={canGrant}
         onGrant={() => setDialog({ kind: "grant" })}
         onBulk={() => setDialog({ kind: "bulk" })}
@@ -171,8 +171,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
       />
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
         <span>
-          Updated <RelativeTime value={list.data.fetchedAt} mode="relative" />
-          {list.data.requestId ? <span className="font-mono"> · request id {list.data.requestId}</span> : null}
+          {list.data.requestId ? <span className="font-mono">DMS request id {list.data.requestId}</span> : null}
         </span>
         {canRevoke && selected.size ? (
           <Button variant="destructive" size="sm" onClick={() => setDialog({ kind: "revoke", rows: selectedRows })}>
