@@ -83,7 +83,7 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
     expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(20);
     // 60 slots at 20/s × 0.97: the first leaves at once, the last about 3 s later.
     expect(elapsed).toBeGreaterThanOrEqual(2900);
-    expect(elapsed).toBeLessThan(4500);
+    expect(elapsed).toBeLessThan(6000);
   }, 20_000);
 
   it("gives each credential and action its own budget", async (ctx) => {
@@ -98,7 +98,7 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
     ]);
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(9 * 50);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(1500);
   });
 
   it("lets an interactive call through within a few slots while a long bulk job waits on the same budget", async (ctx) => {
@@ -123,7 +123,7 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
     stop = true;
     await Promise.all(workers);
     // In a FIFO queue of 16 waiters the interactive call would wait ~1.6 s; here at most the lead.
-    expect(Math.max(...waits)).toBeLessThan(3 * 103 + 150);
+    expect(Math.max(...waits)).toBeLessThan(700);
     // ...and the budget is still never exceeded, nor left idle.
     expect(maxInAnyWindow(background, 1000)).toBeLessThanOrEqual(10);
     const span = (Math.max(...background) - Math.min(...background)) / 1000;

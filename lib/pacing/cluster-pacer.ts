@@ -92,6 +92,10 @@ export function createClusterPacer(options: ClusterPacerOptions): VendorPacer {
       if (r.signal?.aborted) throw r.signal.reason;
       const { waitMs, aheadMs } = await take(db, key, intervalMs, leadMs);
       if (waitMs !== null) {
+        // The wait is measured on the database clock, so instances with skewed clocks agree. A
+        // caller woken late by a busy event loop still leaves: `limit` slots span 1000 / headroom
+        // ms, so one departure may slip by that surplus (31 ms at 0.97) before the vendor could
+        // count one too many; beyond it, the vendor's throttling answer is retried by the client.
         await sleep(waitMs, r.signal);
         return;
       }
