@@ -87,6 +87,7 @@ function viewersRows(o: Outcome<ViewersResult>): Row[] {
     [`${label}, ${v.rows} rows: requests/s`, `${v.crowd.requestsPerSecond}`, `≥ ${t.requestsPerSecond}`, verdict(v.crowd.requestsPerSecond >= t.requestsPerSecond)],
     ["Same: latency p50 / p99", `${ms(v.crowd.latency.p50)} / ${ms(v.crowd.latency.p99)}`, `p99 ≤ ${t.p99Ms} ms`, verdict(v.crowd.latency.p99 <= t.p99Ms)],
     [`Same: ListProxyAccesses DMS saw in ${v.crowd.seconds} s (most in any second)`, `${calls} (${worst})`, `≤ ${t.vendorCallsPerSecondPerProxy} per second per proxy`, verdict(worst <= t.vendorCallsPerSecondPerProxy)],
+    ["Same: console server CPU per request (independent of other load on the machine)", `${v.serverCpuMsPerRequest} ms`, "–", "info"],
     ["One viewer of the same list: requests/s, p99", `${v.oneViewer.requestsPerSecond}, ${ms(v.oneViewer.latency.p99)}`, "–", "info"],
   ];
 }

@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import fixtures from "@/emulator/demo-fixtures.json";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
-import { startConsole } from "./console-server";
+import { readFileSync } from "node:fs";
+import { findServerPid, startConsole } from "./console-server";
 import { readAccountId } from "./list-setup";
 import { runLoad, type LoadResult } from "./load";
 import { freePortBlock, log, onCleanup, round, runCleanups, tempDir } from "./util";
@@ -35,6 +36,11 @@ export interface ViewersResult {
   rows: number;
   oneViewer: LoadResult;
   crowd: LoadResult;
+  /**
+   * CPU the console server spent per request of the crowd run (user + system). The machine is
+   * shared, so requests/s depends on what else runs; this figure does not.
+   */
+  serverCpuMsPerRequest: number;
   /** ListProxyAccesses calls DMS saw during the crowd run, per proxy. */
   vendorCalls: VendorListCalls[];
   target: typeof VIEWERS_TARGET;
@@ -75,6 +81,13 @@ async function adminCookie(baseUrl: string): Promise<string> {
 interface LoggedCall {
   at: string;
   target?: Record<string, string>;
+}
+
+/** utime + stime of a process, in ms (clock ticks are 10 ms on Linux). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function listCallsSince(emu: RunningEmulator, since: number): Promise<LoggedCall[]> {
@@ -126,11 +139,14 @@ export async function measureViewers(root = process.cwd()): Promise<ViewersResul
     const oneViewer = await runLoad({ url, headers, connections: 1, durationMs: 5_000 });
     log(`viewers: 1 connection → ${oneViewer.requestsPerSecond} req/s, p99 ${oneViewer.latency.p99} ms`);
     const { lastSeq } = (await (await fetch(`${emu.urls.admin}/calls?since=999999999`)).json()) as { lastSeq: number };
+    const serverPid = findServerPid(server.pid);
+    const cpuBefore = cpuMs(serverPid);
     const crowd = await runLoad({ url, headers, connections: VIEWERS, durationMs: 10_000 });
+    const serverCpuMsPerRequest = round((cpuMs(serverPid) - cpuBefore) / Math.max(1, crowd.requests), 2);
     const vendorCalls = perProxy(await listCallsSince(emu, lastSeq), crowd.seconds);
-    log(`viewers: ${VIEWERS} connections → ${crowd.requestsPerSecond} req/s, p50 ${crowd.latency.p50} ms, p99 ${crowd.latency.p99} ms; statuses ${JSON.stringify(crowd.statuses)}`);
+    log(`viewers: ${VIEWERS} connections → ${crowd.requestsPerSecond} req/s, p50 ${crowd.latency.p50} ms, p99 ${crowd.latency.p99} ms; statuses ${JSON.stringify(crowd.statuses)}; server CPU ${serverCpuMsPerRequest} ms per request`);
     for (const v of vendorCalls) log(`viewers: DMS saw ${v.calls} ListProxyAccesses for proxy ${v.proxyId} (${v.perSecond}/s, at most ${v.maxInAnySecond} in any second)`);
-    return { proxyId, rows, oneViewer, crowd, vendorCalls, target: VIEWERS_TARGET, checkout: root };
+    return { proxyId, rows, oneViewer, crowd, serverCpuMsPerRequest, vendorCalls, target: VIEWERS_TARGET, checkout: root };
   } finally {
     await server.stop();
     await emu.close();
