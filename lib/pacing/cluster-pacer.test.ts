@@ -67,10 +67,14 @@ async function departAt(pacer: VendorPacer, r: PaceRequest): Promise<number> {
 }
 
 describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
+  /** Slots handed out, on the database clock: what the pacer decides, free of this process's timer jitter. */
+  let slots: number[] = [];
   const pacers = (options: { backgroundLeadSlots?: number } = {}) => {
     const setup = setups.find((s) => s.name === name);
     if (!setup) return null;
-    return setup.handles.map((h) => createClusterPacer({ db: h.db, onError: (e) => { throw e; }, ...options }));
+    slots = [];
+    const onSlot = (slot: { atMs: number }) => void slots.push(slot.atMs);
+    return setup.handles.map((h) => createClusterPacer({ db: h.db, onError: (e) => { throw e; }, onSlot, ...options }));
   };
 
   it("keeps two instances on one credential within the limit over every 1 s window", async (ctx) => {
@@ -78,9 +82,10 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
     if (!both) return ctx.skip();
     const r = request({ action: `CreateAccount-${(keySeq += 1)}` });
     const started = performance.now();
-    const times = await Promise.all(Array.from({ length: 60 }, (_, i) => departAt(both[i % 2]!, r)));
+    await Promise.all(Array.from({ length: 60 }, (_, i) => departAt(both[i % 2]!, r)));
     const elapsed = performance.now() - started;
-    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(20);
+    expect(slots).toHaveLength(60);
+    expect(maxInAnyWindow(slots, 1000)).toBeLessThanOrEqual(20);
     // 60 slots at 20/s × 0.97: the first leaves at once, the last about 3 s later.
     expect(elapsed).toBeGreaterThanOrEqual(2900);
     expect(elapsed).toBeLessThan(6000);
@@ -107,9 +112,8 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
     // DMS: 10/s, one slot every ~103 ms. Sixteen background workers (eight per instance) keep it full.
     const r = request({ vendor: "alibaba", credentialId: "LTAI-bulk", action: `CreateProxyAccess-${(keySeq += 1)}`, limitPerSecond: 10 });
     let stop = false;
-    const background: number[] = [];
     const workers = Array.from({ length: 16 }, async (_, i) => {
-      while (!stop) background.push(await departAt(both[i % 2]!, { ...r, priority: "background" }));
+      while (!stop) await departAt(both[i % 2]!, { ...r, priority: "background" });
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const waits: number[] = [];
@@ -117,7 +121,6 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
       const asked = performance.now();
       const left = await departAt(both[i % 2]!, r);
       waits.push(left - asked);
-      background.push(left);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     stop = true;
@@ -125,8 +128,8 @@ describe.each(["PGlite", "PostgreSQL"])("the cluster pacer on %s", (name) => {
     // In a FIFO queue of 16 waiters the interactive call would wait ~1.6 s; here at most the lead.
     expect(Math.max(...waits)).toBeLessThan(700);
     // ...and the budget is still never exceeded, nor left idle.
-    expect(maxInAnyWindow(background, 1000)).toBeLessThanOrEqual(10);
-    const span = (Math.max(...background) - Math.min(...background)) / 1000;
-    expect((background.length - 1) / span).toBeGreaterThan(9);
+    expect(maxInAnyWindow(slots, 1000)).toBeLessThanOrEqual(10);
+    const span = (Math.max(...slots) - Math.min(...slots)) / 1000;
+    expect((slots.length - 1) / span).toBeGreaterThan(9);
   }, 20_000);
 });

@@ -26,6 +26,8 @@ export interface ClusterPacerOptions {
   backgroundLeadSlots?: number;
   /** Told when the database cannot be used; the call then falls back to in-process pacing. */
   onError?: (error: unknown) => void;
+  /** Told of every slot handed out, on the database clock (epoch ms): for metrics and tests. */
+  onSlot?: (slot: { action: string; priority: PaceRequest["priority"]; atMs: number }) => void;
 }
 
 /** The non-secret credential id still names an account; only equality matters here. */
@@ -36,6 +38,8 @@ function credentialHash(credentialId: string): string {
 interface TakeResult {
   /** Milliseconds until the booked slot, or null when a background caller was turned away. */
   waitMs: number | null;
+  /** The booked slot on the database clock, epoch ms. */
+  slotMs: number | null;
   /** How far ahead the schedule was booked before this statement (null: no row yet). */
   aheadMs: number | null;
 }
@@ -56,12 +60,13 @@ async function take(db: DB, key: [string, string, string], intervalMs: number, l
     )
     select
       (select extract(epoch from (next_at - clock_timestamp())) * 1000 - ${intervalMs}::double precision from taken) as wait_ms,
+      (select extract(epoch from next_at) * 1000 - ${intervalMs}::double precision from taken) as slot_ms,
       (select extract(epoch from (next_at - clock_timestamp())) * 1000 from vendor_pace_slots
         where vendor = ${vendor} and credential = ${credential} and action = ${action}) as ahead_ms`);
   // Both drivers (node-postgres, PGlite) answer with { rows }.
-  const row = (result as unknown as { rows: { wait_ms: string | number | null; ahead_ms: string | number | null }[] }).rows[0];
+  const row = (result as unknown as { rows: { wait_ms: string | number | null; slot_ms: string | number | null; ahead_ms: string | number | null }[] }).rows[0];
   const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
-  return { waitMs: num(row?.wait_ms), aheadMs: num(row?.ahead_ms) };
+  return { waitMs: num(row?.wait_ms), slotMs: num(row?.slot_ms), aheadMs: num(row?.ahead_ms) };
 }
 
 async function ensureRow(db: DB, [vendor, credential, action]: [string, string, string]): Promise<void> {
@@ -90,8 +95,9 @@ export function createClusterPacer(options: ClusterPacerOptions): VendorPacer {
     const leadMs = r.priority === "background" ? leadSlots * intervalMs : null;
     for (;;) {
       if (r.signal?.aborted) throw r.signal.reason;
-      const { waitMs, aheadMs } = await take(db, key, intervalMs, leadMs);
+      const { waitMs, slotMs, aheadMs } = await take(db, key, intervalMs, leadMs);
       if (waitMs !== null) {
+        if (slotMs !== null) options.onSlot?.({ action: r.action, priority: r.priority, atMs: slotMs });
         // The wait is measured on the database clock, so instances with skewed clocks agree. A
         // caller woken late by a busy event loop still leaves: `limit` slots span 1000 / headroom
         // ms, so one departure may slip by that surplus (31 ms at 0.97) before the vendor could
