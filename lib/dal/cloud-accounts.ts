@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { countOpenWorkOfAccount } from "./proxy-accesses-records";
 import { getEnv } from "@/lib/env";
+import { pacedClientOptions } from "@/lib/pacing/console-pacer";
 import { endpointAddressRefusal, endpointUrlRefusal, type EndpointPolicy } from "@/lib/providers/endpoint-policy";
 import { testConnection } from "@/lib/providers/factory";
 import type { ProviderConnection } from "@/lib/providers/types";
@@ -282,7 +283,7 @@ export async function testCloudAccount(actor: Actor, id: string) {
   const db = await getDb();
   const row = await findRow(id);
   try {
-    const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000 });
+    const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000, ...pacedClientOptions() });
     await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary }).where(eq(cloudAccounts.id, id));
     return { name: row.name, summary: result.summary, requestId: result.requestId ?? null };
   } catch (error) {

@@ -2,9 +2,11 @@ import "server-only";
 import { ActionError } from "@/lib/actions/result";
 import { can, canAll, resourceKey, type Permission, type ResourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
+import { pacedClientOptions } from "@/lib/pacing/console-pacer";
 import { createDmsClient } from "@/lib/providers/factory";
 import type { DmsApi } from "@/lib/providers/alibaba/dms";
 import { isProviderError } from "@/lib/providers/errors";
+import { dmsProxyResource, sharedRead } from "@/lib/read-cache/console-reads";
 import { resolveCloudAccount } from "./cloud-accounts";
 
 /*
@@ -33,7 +35,7 @@ export function isVendorNotFound(error: unknown): boolean {
 /** The DMS client of an Alibaba cloud account the actor may use for `permission`. Throws ActionError NOT_FOUND. */
 export async function openDms(actor: Actor, accountId: string, permission: Permission) {
   const { account, connection, settings } = await resolveCloudAccount(actor, accountId, permission, "alibaba");
-  return { dms: createDmsClient(connection), account, settings };
+  return { dms: createDmsClient(connection, pacedClientOptions()), account, settings };
 }
 
 /**
@@ -49,7 +51,9 @@ export async function resolveProxyScope(
   const { dms } = await openDms(actor, ref.accountId, permission);
   let instanceId: string | undefined;
   try {
-    instanceId = (await dms.getProxy({ proxyId: ref.proxyId, tid: ref.tenantId })).item.instanceId;
+    // A proxy's instance does not change: many views of one list share the answer for a moment.
+    const key = { resource: dmsProxyResource(ref.proxyId), credential: ref.accountId, read: `GetProxy:${ref.tenantId}` };
+    instanceId = (await sharedRead(key, () => dms.getProxy({ proxyId: ref.proxyId, tid: ref.tenantId }))).value.item.instanceId;
   } catch (error) {
     if (isVendorNotFound(error)) throw new ActionError(NOT_FOUND_MESSAGE, { code: "NOT_FOUND" });
     throw error;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { toAccessDto } from "./proxy-accesses-parse";
+import { readSharedAccessList } from "./proxy-accesses";
 import { resolveProxyScope } from "./proxy-accesses-scope";
 
 export interface ProxySummaryDto {
@@ -13,15 +13,13 @@ export interface ProxySummaryDto {
 
 /**
  * Count and age of one proxy's accesses, for the table a user picks a proxy from. Only the
- * figures travel to the browser, never the (possibly 20,000-row) list itself.
+ * figures travel to the browser, never the (possibly 20,000-row) list itself; the DMS call is the
+ * one the list view shares, so opening the proxy right after costs nothing more.
  */
 export async function summarizeProxyAccesses(actor: Actor, ref: { accountId: string; tenantId: string; proxyId: string }): Promise<ProxySummaryDto> {
   const scope = await resolveProxyScope(actor, ref, "proxyAccess:read");
-  const { items } = await scope.dms.listProxyAccesses({ proxyId: scope.proxyId, tid: scope.tenantId });
+  const { accesses } = (await readSharedAccessList(scope)).value;
   let oldest: string | null = null;
-  for (const item of items) {
-    const at = toAccessDto(item).grantedAt;
-    if (at && (!oldest || at < oldest)) oldest = at;
-  }
-  return { proxyId: scope.proxyId, accessCount: items.length, oldestGrantedAt: oldest };
+  for (const a of accesses) if (a.grantedAt && (!oldest || a.grantedAt < oldest)) oldest = a.grantedAt;
+  return { proxyId: scope.proxyId, accessCount: accesses.length, oldestGrantedAt: oldest };
 }

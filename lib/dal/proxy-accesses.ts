@@ -5,6 +5,7 @@ import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import { can, canAny, resourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { ledgerDeps } from "@/lib/operations/deps";
+import { dmsProxyResource, sharedRead } from "@/lib/read-cache/console-reads";
 import type { GrantProxyAccessInput, RevealSecretInput, RevokeProxyAccessesInput } from "@/lib/validation/proxy-accesses";
 import { listJobsOfProxy, type BulkJobSummaryDto } from "./bulk-grants";
 import { grantProxyAccessOnce, readAccess } from "./proxy-accesses-grant";
@@ -104,24 +105,36 @@ export interface AccessListDto {
 }
 
 /**
+ * DMS's list of the proxy's accesses, of an already authorized scope. Concurrent and recent views
+ * of one list (the table, the proxies overview) share one DMS call; fetchedAt says how old it is.
+ */
+export async function readSharedAccessList(scope: ProxyScope) {
+  const key = { resource: dmsProxyResource(scope.proxyId), credential: scope.accountId, read: `ListProxyAccesses:${scope.tenantId}` };
+  return sharedRead(key, async () => {
+    const { items, requestId } = await scope.dms.listProxyAccesses({ proxyId: scope.proxyId, tid: scope.tenantId });
+    return { accesses: items.map(toAccessDto), requestId: requestId ?? null };
+  });
+}
+
+/**
  * The proxy's whole authorization list (DMS has no paging). Loading it also settles the proxy's
  * open changes that are due against it (the reconcile jobs do the same for proxies nobody opens).
  */
 export async function loadAccessList(actor: Actor, ref: { accountId: string; tenantId: string; proxyId: string }): Promise<AccessListDto> {
   const scope = await resolveProxyScope(actor, ref, "proxyAccess:read");
-  const { items, requestId } = await scope.dms.listProxyAccesses({ proxyId: scope.proxyId, tid: scope.tenantId });
+  const list = await readSharedAccessList(scope);
   const d = await deps(scope);
   const { settled, unsettled } = await reconcileProxyOperations(d, { accountId: scope.accountId, proxyId: scope.proxyId, tenantId: scope.tenantId });
   const jobs = await listJobsOfProxy(d.db, scope.accountId, scope.proxyId);
   return {
     proxyId: scope.proxyId,
     instanceId: scope.instanceId,
-    accesses: items.map(toAccessDto),
+    accesses: list.value.accesses,
     unsettled,
     reconciled: settled,
     jobs,
-    requestId: requestId ?? null,
-    fetchedAt: new Date().toISOString(),
+    requestId: list.value.requestId,
+    fetchedAt: new Date(list.fetchedAt).toISOString(),
   };
 }
 

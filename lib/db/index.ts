@@ -29,6 +29,11 @@ export function getDbHandle(): Promise<DbHandle> {
   return globalForDb.__consoleDb;
 }
 
+/** The database if this process opened (or is opening) it; never opens one itself. */
+export function openedDbHandle(): Promise<DbHandle> | undefined {
+  return globalForDb.__consoleDb;
+}
+
 export async function getDb(): Promise<DB> {
   return (await getDbHandle()).db;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -207,3 +208,30 @@ export const revokedSessions = pgTable(
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * Vendor request slots shared by every console instance on this database: the next free start
+ * time per (vendor, credential, action or action group). A caller takes a slot by moving next_at
+ * on in one UPDATE that reads the database clock, so instances with skewed clocks still agree.
+ * The credential is a hash of its non-secret id, which is all that must match.
+ */
+export const vendorPaceSlots = pgTable(
+  "vendor_pace_slots",
+  {
+    vendor: text("vendor").notNull(),
+    credential: text("credential").notNull(),
+    action: text("action").notNull(),
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.vendor, t.credential, t.action] })],
+);
+
+/**
+ * A counter per cloud resource (e.g. "dms-proxy:1201"), bumped whenever this console changes it,
+ * so that every instance drops its short-lived copy of what the vendor said about it.
+ */
+export const readVersions = pgTable("read_versions", {
+  resource: text("resource").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(1),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});

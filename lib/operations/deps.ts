@@ -4,10 +4,15 @@ import { appendAudit } from "@/lib/audit/log";
 import { getDb } from "@/lib/db";
 import { cloudAccounts } from "@/lib/db/schema";
 import { connectionOf } from "@/lib/dal/cloud-accounts";
+import { pacedClientOptions } from "@/lib/pacing/console-pacer";
 import { createDmsClient } from "@/lib/providers/factory";
 import type { LedgerDeps } from "./ledger";
 
-/** The ledger as the running console uses it: its database, the audit log, clients of stored accounts. */
+/**
+ * The ledger as the running console uses it: its database, the audit log, clients of stored
+ * accounts. These clients serve queued work (bulk items, reconciliation), so they pace as
+ * background and leave the credential's next slots to a person's form.
+ */
 export async function ledgerDeps(): Promise<LedgerDeps> {
   const db = await getDb();
   return {
@@ -16,7 +21,7 @@ export async function ledgerDeps(): Promise<LedgerDeps> {
     clients: {
       dms: async (accountId) => {
         const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
-        return row && row.vendor === "alibaba" ? createDmsClient(connectionOf(row)) : null;
+        return row && row.vendor === "alibaba" ? createDmsClient(connectionOf(row), pacedClientOptions("background")) : null;
       },
     },
     onUnknown: async (row) => {

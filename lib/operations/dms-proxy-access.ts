@@ -1,5 +1,6 @@
 import "server-only";
 import type { DmsApi, DmsProxyAccess } from "@/lib/providers/alibaba/dms";
+import { dmsProxyResource, invalidate } from "@/lib/read-cache/console-reads";
 import { defineOperationKind, type KindContext } from "./kinds";
 
 /*
@@ -70,14 +71,19 @@ export const dmsGrant = defineOperationKind<GrantParams, DmsApi, GrantHint>({
     };
   },
   async execute(p, ctx, transient) {
-    const created = await ctx.client.createProxyAccess(
-      { userId: p.userId, proxyId: p.proxyId, tid: p.tenantId, indepAccount: p.indepAccount ?? undefined, indepPassword: transient.indepPassword },
-      { signal: ctx.signal },
-    );
-    return {
-      result: { proxyAccessId: created.proxyAccessId, outcome: "granted", foundAfterRetry: created.foundAfterRetry },
-      vendorRequestId: created.requestId ?? null,
-    };
+    try {
+      const created = await ctx.client.createProxyAccess(
+        { userId: p.userId, proxyId: p.proxyId, tid: p.tenantId, indepAccount: p.indepAccount ?? undefined, indepPassword: transient.indepPassword },
+        { signal: ctx.signal },
+      );
+      return {
+        result: { proxyAccessId: created.proxyAccessId, outcome: "granted", foundAfterRetry: created.foundAfterRetry },
+        vendorRequestId: created.requestId ?? null,
+      };
+    } finally {
+      // Granted, refused or unknown: no instance may go on serving the list as it was before.
+      await invalidate(dmsProxyResource(p.proxyId));
+    }
   },
   async reconcile(p, ctx) {
     const found = (await accessesOf(ctx, p.proxyId, p.tenantId)).find((a) => a.userId && a.userId === p.userId);
@@ -95,8 +101,12 @@ export const dmsRevoke = defineOperationKind<RevokeParams, DmsApi>({
   reconcileAuditAction: RECONCILE_ACTION,
   lockKey: (p) => `dms-revoke:${p.proxyId}:${p.proxyAccessId}`,
   async execute(p, ctx) {
-    const done = await ctx.client.deleteProxyAccess({ proxyAccessId: p.proxyAccessId, tid: p.tenantId }, { signal: ctx.signal });
-    return { result: { alreadyGone: done.alreadyGone }, vendorRequestId: done.requestId ?? null };
+    try {
+      const done = await ctx.client.deleteProxyAccess({ proxyAccessId: p.proxyAccessId, tid: p.tenantId }, { signal: ctx.signal });
+      return { result: { alreadyGone: done.alreadyGone }, vendorRequestId: done.requestId ?? null };
+    } finally {
+      await invalidate(dmsProxyResource(p.proxyId));
+    }
   },
   async reconcile(p, ctx) {
     const still = (await accessesOf(ctx, p.proxyId, p.tenantId)).some((a) => a.proxyAccessId === p.proxyAccessId);

@@ -5,6 +5,7 @@
  */
 
 import type { EndpointPolicy } from "@/lib/providers/endpoint-policy";
+import type { CallPriority, VendorPacer } from "@/lib/providers/pacer";
 
 export type Vendor = "alibaba" | "tencent" | "huawei";
 
@@ -21,6 +22,10 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Overrides of the client-side rate limits, requests per second, keyed by action name. */
   rateLimits?: Record<string, number>;
+  /** Who hands out request slots; default paces within this process only. */
+  pacer?: VendorPacer;
+  /** Background work yields to interactive calls when the pacer supports it (default interactive). */
+  priority?: CallPriority;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
   /** Receives one redacted event per HTTP attempt; never sees secrets. */

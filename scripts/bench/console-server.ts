@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { log, onCleanup, sleep } from "./util";
 
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const nextBin = (root: string) => path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 /** One set per bench run: a data folder is always reopened with the key that sealed it. */
 const SECRETS = {
@@ -21,6 +21,8 @@ export interface ConsoleOptions {
   dataDir: string;
   /** Admin URL of an emulator; demo cloud accounts are seeded pointing at it. */
   emulatorUrl?: string;
+  /** Checkout whose build to start (default: this one), e.g. main's, for a before/after figure. */
+  cwd?: string;
 }
 
 export interface RunningConsole {
@@ -71,7 +73,9 @@ export function startConsole(o: ConsoleOptions): RunningConsole {
   const probeBase = `http://127.0.0.1:${o.port}`;
   const lines: string[] = [];
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(o.port)], {
+  const root = o.cwd ?? process.cwd();
+  const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(o.port)], {
+    cwd: root,
     env: consoleEnv(o),
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -38,7 +38,7 @@ async function startLargeEmulator(rows: number): Promise<RunningEmulator> {
 }
 
 /** The console keeps cloud account ids in its own database; read it while no server holds the folder. */
-async function readAccountId(dataDir: string): Promise<string> {
+export async function readAccountId(dataDir: string): Promise<string> {
   const db = new PGlite(dataDir);
   try {
     const res = await db.query<{ id: string }>("select id from cloud_accounts where name = $1", [DEMO_DMS_ACCOUNT]);

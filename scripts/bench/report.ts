@@ -2,7 +2,9 @@
 import type { ColdStartResult } from "./cold-start";
 import type { FirstLoadResult } from "./first-load";
 import type { ListFilterResult } from "./list-filter";
+import type { ClusterPacingResult } from "./pacing-cluster";
 import type { ProvidersResult } from "./providers-step";
+import type { ViewersResult } from "./viewers";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -15,6 +17,8 @@ export interface BenchReport {
   firstLoad: Outcome<FirstLoadResult>;
   coldStart: Outcome<ColdStartResult>;
   providers: Outcome<ProvidersResult>;
+  clusterPacing: Outcome<ClusterPacingResult>;
+  viewers: Outcome<ViewersResult>;
   listFilter: Outcome<ListFilterResult>;
   markdown?: string;
 }
@@ -60,6 +64,34 @@ function providerRows(o: Outcome<ProvidersResult>): Row[] {
   ];
 }
 
+function clusterPacingRows(o: Outcome<ClusterPacingResult>): Row[] {
+  const label = "Two instances, one credential, PostgreSQL pacer: CreateAccount rate ÷ limit";
+  if (!o.ok) return [[label, o.error, "≥ 0.95", "not measured"]];
+  const v = o.value;
+  return [
+    [`${label} (${v.calls} calls)`, `${v.combinedRate}/s ÷ ${v.limit}/s = ${v.ratio.toFixed(3)}`, `≥ ${v.targetRatio}`, verdict(v.ratio >= v.targetRatio)],
+    ["Same: most accepted arrivals in any second / refused by the vendor (retried)", `${v.maxArrivalsInAnySecond} / ${v.throttledByVendor}`, `≤ ${v.limit} / –`, verdict(v.maxArrivalsInAnySecond <= v.limit)],
+    ["Same: throttling errors reaching the caller", `${v.throttlingErrorsSeenByCaller} (other errors ${v.otherErrors})`, "0", verdict(v.throttlingErrorsSeenByCaller === 0)],
+    ["Same: an interactive call's wait for a slot during the bulk work (median / max)", `${ms(v.interactiveWaitMs.median)} / ${ms(v.interactiveWaitMs.max)}`, "–", "info"],
+  ];
+}
+
+function viewersRows(o: Outcome<ViewersResult>): Row[] {
+  const label = "20 concurrent viewers of one small list (`GET /api/proxy-accesses`)";
+  if (!o.ok) return [[label, o.error, "≥ 100 req/s, p99 ≤ 300 ms", "not measured"]];
+  const v = o.value;
+  const t = v.target;
+  const worst = Math.max(0, ...v.vendorCalls.map((c) => c.maxInAnySecond));
+  const calls = v.vendorCalls.map((c) => `${c.calls} for proxy ${c.proxyId}`).join(", ") || "none";
+  return [
+    [`${label}, ${v.rows} rows: requests/s`, `${v.crowd.requestsPerSecond}`, `≥ ${t.requestsPerSecond}`, verdict(v.crowd.requestsPerSecond >= t.requestsPerSecond)],
+    ["Same: latency p50 / p99", `${ms(v.crowd.latency.p50)} / ${ms(v.crowd.latency.p99)}`, `p99 ≤ ${t.p99Ms} ms`, verdict(v.crowd.latency.p99 <= t.p99Ms)],
+    [`Same: ListProxyAccesses DMS saw in ${v.crowd.seconds} s (most in any second)`, `${calls} (${worst})`, `≤ ${t.vendorCallsPerSecondPerProxy} per second per proxy`, verdict(worst <= t.vendorCallsPerSecondPerProxy)],
+    ["Same: console server CPU per request (independent of other load on the machine)", `${v.serverCpuMsPerRequest} ms`, "–", "info"],
+    ["One viewer of the same list: requests/s, p99", `${v.oneViewer.requestsPerSecond}, ${ms(v.oneViewer.latency.p99)}`, "–", "info"],
+  ];
+}
+
 function listRows(o: Outcome<ListFilterResult>): Row[] {
   const filterLabel = "Filter keystroke → updated view, 20,000 rows, Chromium";
   const reason = !o.ok ? o.error : o.value.status === "not measured" ? o.value.reason : null;
@@ -78,7 +110,7 @@ function listRows(o: Outcome<ListFilterResult>): Row[] {
 }
 
 export function markdownTable(r: BenchReport): string {
-  const rows = [...firstLoadRows(r.firstLoad), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...listRows(r.listFilter)];
+  const rows = [...firstLoadRows(r.firstLoad), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...clusterPacingRows(r.clusterPacing), ...viewersRows(r.viewers), ...listRows(r.listFilter)];
   const lines = [
     "| Figure | Measured | Target | Result |",
     "|---|---|---|---|",

@@ -5,7 +5,6 @@ import { Trash2 } from "lucide-react";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { RelativeTime } from "@/components/relative-time";
 import { CHINA_TIME_ZONE, formatZone } from "@/components/relative-time-format";
 import { useElementWidth } from "@/components/use-element-width";
 import { Button } from "@/components/ui/button";
@@ -176,6 +175,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
         exporting={exporting}
         onRefresh={() => void list.refetch()}
         refreshing={list.isFetching}
+        fetchedAt={list.data.fetchedAt}
         canGrant={canGrant}
         onGrant={() => setDialog({ kind: "grant" })}
         onBulk={() => setDialog({ kind: "bulk" })}
@@ -183,8 +183,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
       />
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
         <span>
-          Updated <RelativeTime value={list.data.fetchedAt} mode="relative" />
-          {list.data.requestId ? <span className="font-mono"> · request id {list.data.requestId}</span> : null}
+          {list.data.requestId ? <span className="font-mono">DMS request id {list.data.requestId}</span> : null}
         </span>
         <TimeZoneSwitch value={view.tz} onChange={(tz) => setView({ tz })} />
         {canRevoke && selected.size ? (

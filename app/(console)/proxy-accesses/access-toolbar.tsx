@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { AnswerAge } from "./answer-age";
 import { AGE_FILTERS, AGE_LABELS, ORIGIN_FILTERS, type AgeFilter, type OriginFilter } from "./access-filters";
 import { TEXT_MAX } from "./view-state";
 
@@ -25,6 +26,8 @@ export interface ToolbarProps {
   exporting: boolean;
   onRefresh: () => void;
   refreshing: boolean;
+  /** When DMS gave the list shown (ISO); answers are shared for a few seconds. */
+  fetchedAt?: string;
   canGrant: boolean;
   onGrant: () => void;
   onBulk: () => void;
@@ -83,6 +86,7 @@ export function AccessToolbar(p: ToolbarProps) {
         </Button>
       </div>
       <div className="flex flex-wrap items-center justify-end gap-2">
+        {p.fetchedAt ? <AnswerAge fetchedAt={p.fetchedAt} /> : null}
         <Button variant="outline" size="sm" onClick={p.onRefresh} disabled={p.refreshing}>
           <RotateCw aria-hidden className={p.refreshing ? "animate-spin" : undefined} /> {p.refreshing ? "Refreshing…" : "Refresh"}
         </Button>

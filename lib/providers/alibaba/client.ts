@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { buildAcs3Headers, buildSignedRpcV1Payload, encodeAcs3Query, signAcs3 } from "@/lib/providers/alibaba/signer";
 import { defaultDmsEndpoint, normaliseBaseUrl } from "@/lib/providers/endpoints";
 import { createHttpBase, type CallResult, type OutgoingRequest, type RawResponse, type VendorErrorInfo } from "@/lib/providers/http";
-import { acquireRateLimit, rateLimitFor, rateLimitKey } from "@/lib/providers/rate-limit";
+import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { resolvePolicy } from "@/lib/providers/resilience";
 import { connectionSecrets, type AlibabaConnection, type ClientOptions, type RetryPolicy } from "@/lib/providers/types";
 
@@ -98,8 +98,7 @@ export function createDmsTransport(conn: AlibabaConnection, options: ClientOptio
     sign: conn.signature === "v1" ? signV1Request : signAcs3Request,
     readError: readDmsError,
     readRequestId: (res) => str(asRecord(res.json)?.RequestId),
-    beforeSend: (action, signal) =>
-      acquireRateLimit(rateLimitKey("alibaba", accessKeyId, action), rateLimitFor("alibaba", action, options.rateLimits), signal),
+    beforeSend: pacedBeforeSend("alibaba", accessKeyId, options),
     timeoutMs: options.timeoutMs,
     fetch: options.fetch,
     logger: options.logger,

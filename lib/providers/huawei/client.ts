@@ -6,7 +6,7 @@ import { readHuaweiError, readHuaweiRequestId } from "@/lib/providers/huawei/err
 import { getIamToken, invalidateIamToken, type IamTokenRequest } from "@/lib/providers/huawei/iam";
 import { assertId, PROJECT_ID } from "@/lib/providers/huawei/ids";
 import { formatSdkDate, signHuaweiRequest } from "@/lib/providers/huawei/signer";
-import { acquireRateLimit, rateLimitFor, rateLimitKey } from "@/lib/providers/rate-limit";
+import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { resolvePolicy } from "@/lib/providers/resilience";
 import { connectionSecrets, credentialId, type ClientOptions, type HuaweiConnection, type RetryPolicy } from "@/lib/providers/types";
 
@@ -64,6 +64,8 @@ export function createHuaweiTransport(
     logger: options.logger,
     retry: options.retry,
     rateLimits: options.rateLimits,
+    pacer: options.pacer,
+    priority: options.priority,
     endpointPolicy: conn.endpointPolicy,
   };
   const credKey = credentialId(conn);
@@ -89,8 +91,7 @@ export function createHuaweiTransport(
     sign,
     readError: readHuaweiError,
     readRequestId: readHuaweiRequestId,
-    beforeSend: (action, signal) =>
-      acquireRateLimit(rateLimitKey("huawei", credKey, `${service}:${action}`), rateLimitFor("huawei", action, options.rateLimits), signal),
+    beforeSend: pacedBeforeSend("huawei", credKey, options, (action) => `${service}:${action}`),
     timeoutMs: options.timeoutMs,
     fetch: options.fetch,
     logger: options.logger,

@@ -4,7 +4,7 @@ import { normaliseBaseUrl } from "@/lib/providers/endpoints";
 import { ProviderError } from "@/lib/providers/errors";
 import { createHttpBase } from "@/lib/providers/http";
 import { readHuaweiError, readHuaweiRequestId } from "@/lib/providers/huawei/errors";
-import { acquireRateLimit, rateLimitFor, rateLimitKey } from "@/lib/providers/rate-limit";
+import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { withRetry } from "@/lib/providers/resilience";
 import type { ClientOptions, HuaweiIamCredentials } from "@/lib/providers/types";
 
@@ -24,7 +24,7 @@ export interface IamToken {
   projectId?: string;
 }
 
-export interface IamOptions extends Pick<ClientOptions, "fetch" | "timeoutMs" | "logger" | "retry" | "rateLimits"> {
+export interface IamOptions extends Pick<ClientOptions, "fetch" | "timeoutMs" | "logger" | "retry" | "rateLimits" | "pacer" | "priority"> {
   /** Clock for cache decisions (tests). */
   now?: () => Date;
   /** Refresh this long before expires_at (default 5 minutes). */
@@ -63,8 +63,7 @@ export async function fetchIamToken(req: IamTokenRequest, options: IamOptions = 
     sign: (r) => r,
     readError: readHuaweiError,
     readRequestId: readHuaweiRequestId,
-    beforeSend: (action, signal) =>
-      acquireRateLimit(rateLimitKey("huawei", `${domainName}/${userName}`, action), rateLimitFor("huawei", action, options.rateLimits), signal),
+    beforeSend: pacedBeforeSend("huawei", `${domainName}/${userName}`, options),
     timeoutMs: options.timeoutMs,
     fetch: options.fetch,
     logger: options.logger,

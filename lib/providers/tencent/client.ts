@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { defaultMariadbEndpoint, normaliseBaseUrl } from "@/lib/providers/endpoints";
 import { createHttpBase, type CallResult, type OutgoingRequest, type RawResponse, type VendorErrorInfo } from "@/lib/providers/http";
-import { acquireRateLimit, rateLimitFor, rateLimitKey } from "@/lib/providers/rate-limit";
+import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { resolvePolicy } from "@/lib/providers/resilience";
 import { signTc3 } from "@/lib/providers/tencent/signer";
 import { connectionSecrets, type ClientOptions, type RetryPolicy, type TencentConnection } from "@/lib/providers/types";
@@ -89,8 +89,7 @@ export function createTencentTransport(
       return typeof id === "string" ? id : undefined;
     },
     unwrap: responseOf,
-    beforeSend: (action, signal) =>
-      acquireRateLimit(rateLimitKey("tencent", secretId, action), rateLimitFor("tencent", action, options.rateLimits), signal),
+    beforeSend: pacedBeforeSend("tencent", secretId, options),
     timeoutMs: options.timeoutMs,
     fetch: options.fetch,
     logger: options.logger,
