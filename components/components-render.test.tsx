@@ -1,4 +1,7 @@
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { CATALOGS } from "@/i18n/catalogs";
 import { describe, expect, it } from "vitest";
 import { DataTable, type DataTableColumn } from "./data-table";
 import { ErrorState } from "./error-state";
@@ -130,10 +133,20 @@ describe("shouldRetry", () => {
   });
 });
 
+/** The shell's client components read their words from the catalogs. */
+function inLocale(locale: "en" | "zh-CN", node: ReactNode) {
+  return renderToStaticMarkup(
+    <NextIntlClientProvider locale={locale} messages={CATALOGS[locale]} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
+}
+
 describe("AppSidebar and AppHeader", () => {
   it("puts the skip link first and marks the current page", () => {
-    const html = renderToStaticMarkup(
-      <AppSidebar items={[{ href: "/", label: "Dashboard", icon: "dashboard" }, { href: "/audit", label: "Audit", icon: "audit" }]} />,
+    const html = inLocale(
+      "en",
+      <AppSidebar title="DB Access Console" items={[{ href: "/", label: "Dashboard", icon: "dashboard" }, { href: "/audit", label: "Audit", icon: "audit" }]} />,
     );
     expect(html.startsWith('<a href="#main"')).toBe(true);
     expect(html).toContain('aria-current="page"');
@@ -142,14 +155,19 @@ describe("AppSidebar and AppHeader", () => {
   });
 
   it("shows the user, the roles and a sign-out form, and presses no theme before hydration", () => {
-    const html = renderToStaticMarkup(
-      <AppHeader user={{ name: "Alice", email: "alice@example.com" }} roles={["Admin", "Auditor"]} signOut={async () => {}} />,
-    );
+    const html = inLocale("en", <AppHeader user={{ name: "Alice", email: "alice@example.com" }} roles={["Admin", "Auditor"]} signOut={async () => {}} />);
     expect(html).toContain("alice@example.com");
     expect(html).toContain("Auditor");
     expect(html).toContain("<form");
     expect(html).toContain('aria-label="Colour theme"');
     expect(html).not.toContain('aria-pressed="true"');
     expect(html).toContain('aria-label="Open navigation"');
+  });
+
+  it("speaks Chinese when the locale is zh-CN", () => {
+    const html = inLocale("zh-CN", <AppHeader user={{ name: "Alice", email: "alice@example.com" }} roles={["管理员"]} signOut={async () => {}} />);
+    expect(html).toContain("退出登录");
+    expect(html).toContain('aria-label="配色主题"');
+    expect(html).not.toContain("Sign out");
   });
 });
