@@ -21,7 +21,7 @@ const columns: DataTableColumn<Row>[] = [
 
 describe("Field", () => {
   it("wires label, description and error to the control", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <Field label="User name" description="1–32 letters" error={{ message: "Required" }} id="user">
         {(c) => <Input {...c} />}
       </Field>,
@@ -34,7 +34,7 @@ describe("Field", () => {
   });
 
   it("leaves aria-invalid and the error node out when the field is valid", () => {
-    const html = renderToStaticMarkup(<Field label="Name">{(c) => <Input {...c} />}</Field>);
+    const html = render(<Field label="Name">{(c) => <Input {...c} />}</Field>);
     expect(html).not.toContain('aria-invalid="');
     expect(html).not.toContain('aria-describedby="');
   });
@@ -44,7 +44,7 @@ describe("DataTable", () => {
   const rows: Row[] = Array.from({ length: 50_000 }, (_, i) => ({ id: `r${i}`, name: `user ${i}` }));
 
   it("announces the full size but renders only a window of rows", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <DataTable rows={rows} columns={columns} getRowId={(r) => r.id} label="Users" sort={{ id: "name", dir: "desc" }} onSortChange={() => {}} />,
     );
     expect(html).toContain('role="table"');
@@ -57,7 +57,7 @@ describe("DataTable", () => {
   });
 
   it("adds a checkbox column with a mixed select-all when some rows are selected", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <DataTable
         rows={rows.slice(0, 10)}
         columns={columns}
@@ -74,7 +74,7 @@ describe("DataTable", () => {
   });
 
   it("shows the empty slot when there are no rows", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <DataTable rows={[]} columns={columns} getRowId={(r) => r.id} label="Users" empty={<p>No users</p>} />,
     );
     expect(html).toContain("No users");
@@ -83,7 +83,7 @@ describe("DataTable", () => {
 
 describe("RelativeTime", () => {
   it("renders UTC text with a machine-readable dateTime on the server", () => {
-    const html = renderToStaticMarkup(<RelativeTime value="2025-01-03T14:22:09Z" />);
+    const html = render(<RelativeTime value="2025-01-03T14:22:09Z" />);
     expect(html).toContain('dateTime="2025-01-03T14:22:09.000Z"');
     expect(html).toContain("2025-01-03 14:22 UTC");
   });
@@ -91,7 +91,7 @@ describe("RelativeTime", () => {
 
 describe("ErrorState", () => {
   it("shows the code and request id for support", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <ErrorState message="The vendor refused the password." code="InvalidParameter.CharacterError" requestId="req-123" />,
     );
     expect(html).toContain('role="alert"');
@@ -103,8 +103,8 @@ describe("ErrorState", () => {
 
 describe("Button", () => {
   it("defaults to type=button and renders its child with asChild", () => {
-    expect(renderToStaticMarkup(<Button>Go</Button>)).toContain('type="button"');
-    const html = renderToStaticMarkup(
+    expect(render(<Button>Go</Button>)).toContain('type="button"');
+    const html = render(
       <Button asChild>
         <a href="/x">Go</a>
       </Button>,
@@ -132,6 +132,8 @@ describe("shouldRetry", () => {
     expect(shouldRetry(0, { status: 503 })).toBe(true);
   });
 });
+
+const render = (node: ReactNode) => inLocale("en", node);
 
 /** The shell's client components read their words from the catalogs. */
 function inLocale(locale: "en" | "zh-CN", node: ReactNode) {
