@@ -125,8 +125,10 @@ export function ConfirmDialog({
           {confirmText ? (
             <div className="grid gap-1.5">
               <Label htmlFor={inputId}>
-                Type <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs select-all">{confirmText}</code>{" "}
-                to confirm
+                {t.rich("typeToConfirm", {
+                  text: confirmText,
+                  code: (chunks) => <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs select-all">{chunks}</code>,
+                })}
               </Label>
               <Input
                 id={inputId}
