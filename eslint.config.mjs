@@ -11,7 +11,7 @@ const TRANSLATED = [
   "app/(console)/not-found.tsx", "app/(console)/error.tsx", "components/app-header.tsx", "components/app-sidebar.tsx",
   "components/skip-link.tsx", "components/sidebar-toggle.tsx", "components/theme-toggle.tsx", "components/locale-switcher.tsx",
   "components/error-state.tsx", "components/copy-button.tsx", "components/confirm-dialog.tsx", "components/page-loading.tsx",
-  "components/data-table.tsx", "components/data-table-rows.tsx",
+  "components/data-table.tsx", "components/data-table-rows.tsx", "app/(console)/cloud-accounts/*.tsx",
 ];
 
 const config = defineConfig([

@@ -1,5 +1,7 @@
 import loginEn from "@/app/(auth)/login/messages/en.json";
 import loginZh from "@/app/(auth)/login/messages/zh-CN.json";
+import cloudAccountsEn from "@/app/(console)/cloud-accounts/messages/en.json";
+import cloudAccountsZh from "@/app/(console)/cloud-accounts/messages/zh-CN.json";
 import overviewEn from "@/app/(console)/messages/en.json";
 import overviewZh from "@/app/(console)/messages/zh-CN.json";
 import shellEn from "@/lib/i18n/messages/en.json";
@@ -12,8 +14,8 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn },
-  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh },
+  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn },
+  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];
