@@ -25,7 +25,7 @@ test.describe("a browser that prefers Chinese", () => {
 
 /** Other specs sign in as these users and read English: put them back even when a test failed midway. */
 test.afterEach(async ({ browser }) => {
-  for (const role of ["dba", "auditor"] as const) {
+  for (const role of ["dba", "auditor", "admin"] as const) {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await page.goto("/login");
@@ -87,4 +87,21 @@ test("choosing a language is audited as the user's own change", async ({ page })
   await page.goto("/audit?action=preferences.set-locale");
   await expect(page.getByTestId("audit-row").first()).toContainText(DEMO.auditor);
   await expect(page.getByTestId("audit-row").first()).toContainText("success");
+});
+
+test("the areas already on the catalogs read in Chinese, codes and names untouched", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.goto("/cloud-accounts");
+  await expect(page.getByRole("heading", { name: "云账号" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "添加云账号" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "测试连接" }).first()).toBeVisible();
+  await page.getByRole("button", { name: "添加云账号" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("AccessKey ID")).toBeVisible();
+  await expect(dialog.getByText("签名方式")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.getByRole("heading", { name: "Cloud accounts" })).toBeVisible();
 });
