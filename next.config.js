@@ -1,4 +1,6 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** Security headers that do not depend on the request; the CSP with its per-request nonce is set in proxy.ts. */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -22,4 +24,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its per-request configuration in ./i18n/request.ts.
+export default createNextIntlPlugin()(nextConfig);

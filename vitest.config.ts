@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,emulator,app,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,emulator,app,components,scripts,i18n}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 60_000,

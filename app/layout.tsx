@@ -1,16 +1,21 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/client-messages";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/toaster";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "DB Access Console", template: "%s · DB Access Console" },
-  description: "Database access across Alibaba Cloud, Huawei Cloud and Tencent Cloud",
-  robots: { index: false, follow: false },
-  icons: { icon: "/icon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Shell");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("tagline"),
+    robots: { index: false, follow: false },
+    icons: { icon: "/icon.svg" },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
@@ -21,12 +26,15 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
         <ThemeProvider nonce={nonce}>
-          {children}
-          <Toaster />
+          <ClientMessages>
+            {children}
+            <Toaster />
+          </ClientMessages>
         </ThemeProvider>
       </body>
     </html>

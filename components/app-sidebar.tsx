@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Database, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { NAV_ICONS, type NavIconName } from "./nav-icons";
 import { setSidebarOpen, useSidebarOpen } from "./sidebar-state";
 import { SkipLink } from "./skip-link";
@@ -16,7 +17,7 @@ export type NavItem = { href: string; label: string; icon: NavIconName };
 export type AppSidebarProps = {
   items: NavItem[];
   /** Product name shown at the top of the sidebar. */
-  title?: string;
+  title: string;
 };
 
 /** Active when on the item's page or below it; "/" only matches itself so it is not always active. */
@@ -77,6 +78,7 @@ const close = () => setSidebarOpen(false);
  * and restores focus, at no JS cost (a Radix dialog here would add ~12 KB gzip to every page).
  */
 function MobileDrawer({ items, title }: Required<AppSidebarProps>) {
+  const t = useTranslations("Shell.nav");
   const open = useSidebarOpen();
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -108,7 +110,7 @@ function MobileDrawer({ items, title }: Required<AppSidebarProps>) {
     <dialog
       ref={ref}
       id="app-sidebar-drawer"
-      aria-label="Navigation"
+      aria-label={t("drawer")}
       onClose={() => {
         close();
         // Browsers restore focus on close, but not all of them; the toggle must get it back.
@@ -129,10 +131,10 @@ function MobileDrawer({ items, title }: Required<AppSidebarProps>) {
           className="flex size-9 items-center justify-center rounded-md text-muted-foreground hover:bg-sidebar-accent hover:text-foreground"
         >
           <X className="size-4" aria-hidden />
-          <span className="sr-only">Close navigation</span>
+          <span className="sr-only">{t("close")}</span>
         </button>
       </div>
-      <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
+      <nav aria-label={t("main")} className="flex-1 overflow-y-auto px-3 py-2">
         <NavList items={items} onNavigate={close} />
       </nav>
     </dialog>
@@ -143,13 +145,14 @@ function MobileDrawer({ items, title }: Required<AppSidebarProps>) {
  * Static column from the lg breakpoint up, a drawer below it. Renders the skip link first, because
  * the layout puts the sidebar before the header and the skip link must be the first tab stop.
  */
-export function AppSidebar({ items, title = "DB Access Console" }: AppSidebarProps) {
+export function AppSidebar({ items, title }: AppSidebarProps) {
+  const t = useTranslations("Shell.nav");
   return (
     <>
       <SkipLink />
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar lg:flex">
         <Brand title={title} />
-        <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
+        <nav aria-label={t("main")} className="flex-1 overflow-y-auto px-3 py-2">
           <NavList items={items} />
         </nav>
       </aside>

@@ -1,4 +1,7 @@
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { CATALOGS } from "@/i18n/catalogs";
 import { describe, expect, it } from "vitest";
 import { DataTable, type DataTableColumn } from "./data-table";
 import { ErrorState } from "./error-state";
@@ -18,7 +21,7 @@ const columns: DataTableColumn<Row>[] = [
 
 describe("Field", () => {
   it("wires label, description and error to the control", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <Field label="User name" description="1–32 letters" error={{ message: "Required" }} id="user">
         {(c) => <Input {...c} />}
       </Field>,
@@ -31,7 +34,7 @@ describe("Field", () => {
   });
 
   it("leaves aria-invalid and the error node out when the field is valid", () => {
-    const html = renderToStaticMarkup(<Field label="Name">{(c) => <Input {...c} />}</Field>);
+    const html = render(<Field label="Name">{(c) => <Input {...c} />}</Field>);
     expect(html).not.toContain('aria-invalid="');
     expect(html).not.toContain('aria-describedby="');
   });
@@ -41,7 +44,7 @@ describe("DataTable", () => {
   const rows: Row[] = Array.from({ length: 50_000 }, (_, i) => ({ id: `r${i}`, name: `user ${i}` }));
 
   it("announces the full size but renders only a window of rows", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <DataTable rows={rows} columns={columns} getRowId={(r) => r.id} label="Users" sort={{ id: "name", dir: "desc" }} onSortChange={() => {}} />,
     );
     expect(html).toContain('role="table"');
@@ -54,7 +57,7 @@ describe("DataTable", () => {
   });
 
   it("adds a checkbox column with a mixed select-all when some rows are selected", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <DataTable
         rows={rows.slice(0, 10)}
         columns={columns}
@@ -71,7 +74,7 @@ describe("DataTable", () => {
   });
 
   it("shows the empty slot when there are no rows", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <DataTable rows={[]} columns={columns} getRowId={(r) => r.id} label="Users" empty={<p>No users</p>} />,
     );
     expect(html).toContain("No users");
@@ -80,7 +83,7 @@ describe("DataTable", () => {
 
 describe("RelativeTime", () => {
   it("renders UTC text with a machine-readable dateTime on the server", () => {
-    const html = renderToStaticMarkup(<RelativeTime value="2025-01-03T14:22:09Z" />);
+    const html = render(<RelativeTime value="2025-01-03T14:22:09Z" />);
     expect(html).toContain('dateTime="2025-01-03T14:22:09.000Z"');
     expect(html).toContain("2025-01-03 14:22 UTC");
   });
@@ -88,7 +91,7 @@ describe("RelativeTime", () => {
 
 describe("ErrorState", () => {
   it("shows the code and request id for support", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       <ErrorState message="The vendor refused the password." code="InvalidParameter.CharacterError" requestId="req-123" />,
     );
     expect(html).toContain('role="alert"');
@@ -100,8 +103,8 @@ describe("ErrorState", () => {
 
 describe("Button", () => {
   it("defaults to type=button and renders its child with asChild", () => {
-    expect(renderToStaticMarkup(<Button>Go</Button>)).toContain('type="button"');
-    const html = renderToStaticMarkup(
+    expect(render(<Button>Go</Button>)).toContain('type="button"');
+    const html = render(
       <Button asChild>
         <a href="/x">Go</a>
       </Button>,
@@ -130,10 +133,22 @@ describe("shouldRetry", () => {
   });
 });
 
+const render = (node: ReactNode) => inLocale("en", node);
+
+/** The shell's client components read their words from the catalogs. */
+function inLocale(locale: "en" | "zh-CN", node: ReactNode) {
+  return renderToStaticMarkup(
+    <NextIntlClientProvider locale={locale} messages={CATALOGS[locale]} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
+}
+
 describe("AppSidebar and AppHeader", () => {
   it("puts the skip link first and marks the current page", () => {
-    const html = renderToStaticMarkup(
-      <AppSidebar items={[{ href: "/", label: "Dashboard", icon: "dashboard" }, { href: "/audit", label: "Audit", icon: "audit" }]} />,
+    const html = inLocale(
+      "en",
+      <AppSidebar title="DB Access Console" items={[{ href: "/", label: "Dashboard", icon: "dashboard" }, { href: "/audit", label: "Audit", icon: "audit" }]} />,
     );
     expect(html.startsWith('<a href="#main"')).toBe(true);
     expect(html).toContain('aria-current="page"');
@@ -142,14 +157,19 @@ describe("AppSidebar and AppHeader", () => {
   });
 
   it("shows the user, the roles and a sign-out form, and presses no theme before hydration", () => {
-    const html = renderToStaticMarkup(
-      <AppHeader user={{ name: "Alice", email: "alice@example.com" }} roles={["Admin", "Auditor"]} signOut={async () => {}} />,
-    );
+    const html = inLocale("en", <AppHeader user={{ name: "Alice", email: "alice@example.com" }} roles={["Admin", "Auditor"]} signOut={async () => {}} />);
     expect(html).toContain("alice@example.com");
     expect(html).toContain("Auditor");
     expect(html).toContain("<form");
     expect(html).toContain('aria-label="Colour theme"');
     expect(html).not.toContain('aria-pressed="true"');
     expect(html).toContain('aria-label="Open navigation"');
+  });
+
+  it("speaks Chinese when the locale is zh-CN", () => {
+    const html = inLocale("zh-CN", <AppHeader user={{ name: "Alice", email: "alice@example.com" }} roles={["管理员"]} signOut={async () => {}} />);
+    expect(html).toContain("退出登录");
+    expect(html).toContain('aria-label="配色主题"');
+    expect(html).not.toContain("Sign out");
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -47,7 +48,7 @@ export function ConfirmDialog({
   description,
   children,
   confirmLabel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   variant = "destructive",
   onConfirm,
   confirmText,
@@ -55,6 +56,7 @@ export function ConfirmDialog({
   open: openProp,
   onOpenChange,
 }: ConfirmDialogProps) {
+  const t = useTranslations("Shell.common");
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
   const [pending, setPending] = useState(false);
@@ -83,7 +85,7 @@ export function ConfirmDialog({
     try {
       result = await onConfirm();
     } catch {
-      result = { error: "The request failed before its outcome was known. Check the list before trying again." };
+      result = { error: t("outcomeLost") };
     }
     setPending(false);
     if (result === false) return;
@@ -123,8 +125,10 @@ export function ConfirmDialog({
           {confirmText ? (
             <div className="grid gap-1.5">
               <Label htmlFor={inputId}>
-                Type <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs select-all">{confirmText}</code>{" "}
-                to confirm
+                {t.rich("typeToConfirm", {
+                  text: confirmText,
+                  code: (chunks) => <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs select-all">{chunks}</code>,
+                })}
               </Label>
               <Input
                 id={inputId}
@@ -141,7 +145,7 @@ export function ConfirmDialog({
           {error ? <Alert variant="destructive">{error}</Alert> : null}
 
           <AlertDialogFooter>
-            <AlertDialogCancel disabled={pending}>{cancelLabel}</AlertDialogCancel>
+            <AlertDialogCancel disabled={pending}>{cancelLabel ?? t("cancel")}</AlertDialogCancel>
             <Button
               type="submit"
               variant={variant === "destructive" ? "destructive" : "default"}
@@ -152,7 +156,7 @@ export function ConfirmDialog({
             </Button>
           </AlertDialogFooter>
           <span aria-live="polite" className="sr-only">
-            {pending ? "Working…" : ""}
+            {pending ? t("working") : ""}
           </span>
         </form>
       </AlertDialogContent>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button, type ButtonProps } from "./ui/button";
 import { cn } from "./ui/cn";
 
@@ -38,13 +39,14 @@ async function writeClipboard(text: string): Promise<boolean> {
 
 export function CopyButton({
   value,
-  label = "Copy",
+  label,
   showLabel = false,
   variant = "ghost",
   size,
   className,
   ...props
 }: CopyButtonProps) {
+  const t = useTranslations("Shell.common");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -64,15 +66,15 @@ export function CopyButton({
         variant={variant}
         size={size ?? (showLabel ? "xs" : "icon-xs")}
         className={cn(state === "copied" && "text-success", className)}
-        aria-label={showLabel ? undefined : label}
+        aria-label={showLabel ? undefined : (label ?? t("copy"))}
         onClick={onClick}
         {...props}
       >
         <Icon aria-hidden />
-        {showLabel ? label : null}
+        {showLabel ? (label ?? t("copy")) : null}
       </Button>
       <span aria-live="polite" className="sr-only">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+        {state === "copied" ? t("copied") : state === "failed" ? t("copyFailed") : ""}
       </span>
     </>
   );

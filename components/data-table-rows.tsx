@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { ariaSort, nextSort, type DataTableColumn, type SortState } from "./data-table-sort";
 import { Checkbox } from "./ui/checkbox";
 import { cn } from "./ui/cn";
@@ -83,6 +84,7 @@ type HeaderProps<T> = {
 };
 
 function HeaderRowImpl<T>({ columns, sort, onSortChange, selectable, selectionState, rowCount, onToggleAll }: HeaderProps<T>) {
+  const t = useTranslations("Shell.common");
   return (
     <div role="rowgroup" className="sticky top-0 z-10 border-b bg-muted" style={{ height: HEADER_HEIGHT }}>
       <div role="row" aria-rowindex={1} className="grid h-full grid-cols-(--dt-cols)">
@@ -92,7 +94,7 @@ function HeaderRowImpl<T>({ columns, sort, onSortChange, selectable, selectionSt
               checked={selectionState === "all"}
               indeterminate={selectionState === "some"}
               disabled={rowCount === 0}
-              aria-label={`Select all ${rowCount.toLocaleString("en")} rows`}
+              aria-label={t("selectAll", { count: rowCount })}
               onChange={onToggleAll}
             />
           </div>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { DataRow, HEADER_HEIGHT, HeaderRow } from "./data-table-rows";
 import { gridTemplate, minTableWidth, type DataTableColumn, type SortState } from "./data-table-sort";
 import { cn } from "./ui/cn";
@@ -68,6 +69,7 @@ export function DataTable<T>({
   overscan = 12,
   className,
 }: DataTableProps<T>) {
+  const t = useTranslations("Shell.common");
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectable = Boolean(selected && onSelectedChange);
   const selectedSet = selected ?? EMPTY_SET;
@@ -206,7 +208,7 @@ export function DataTable<T>({
                   selectable={selectable}
                   selected={selectedSet.has(id)}
                   highlighted={id === highlightRowId}
-                  checkboxLabel={getRowLabel ? `Select ${getRowLabel(row)}` : `Select row ${item.index + 1}`}
+                  checkboxLabel={getRowLabel ? t("select", { name: getRowLabel(row) }) : t("selectRow", { index: item.index + 1 })}
                   onToggle={onToggle}
                   className={rowClassName?.(row)}
                 />

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { OctagonX, RotateCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { CopyButton } from "./copy-button";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
@@ -19,13 +20,13 @@ export type ErrorStateProps = {
   children?: ReactNode;
 };
 
-function Detail({ label, value }: { label: string; value: string }) {
+function Detail({ label, copyLabel, value }: { label: string; copyLabel: string; value: string }) {
   return (
     <div className="flex min-w-0 items-center gap-1.5">
       <dt className="shrink-0 text-muted-foreground">{label}</dt>
       <dd className="flex min-w-0 items-center gap-0.5">
         <code className="truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs select-all">{value}</code>
-        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
+        <CopyButton value={value} label={copyLabel} />
       </dd>
     </div>
   );
@@ -34,14 +35,15 @@ function Detail({ label, value }: { label: string; value: string }) {
 /** A failed load or action with everything support needs: what, the code, the request id, and a retry. */
 export function ErrorState({
   message,
-  title = "Something went wrong",
+  title,
   code,
   requestId,
   onRetry,
-  retryLabel = "Try again",
+  retryLabel,
   className,
   children,
 }: ErrorStateProps) {
+  const t = useTranslations("Shell.common");
   return (
     <div
       role="alert"
@@ -49,12 +51,12 @@ export function ErrorState({
     >
       <OctagonX className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
       <div className="grid min-w-0 flex-1 gap-2">
-        <p className="font-medium">{title}</p>
+        <p className="font-medium">{title ?? t("somethingWrong")}</p>
         <div className="text-muted-foreground">{message}</div>
         {code || requestId ? (
           <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
-            {code ? <Detail label="Code" value={code} /> : null}
-            {requestId ? <Detail label="Request ID" value={requestId} /> : null}
+            {code ? <Detail label={t("code")} copyLabel={t("copyCode")} value={code} /> : null}
+            {requestId ? <Detail label={t("requestId")} copyLabel={t("copyRequestId")} value={requestId} /> : null}
           </dl>
         ) : null}
         {children}
@@ -62,7 +64,7 @@ export function ErrorState({
           <div>
             <Button variant="outline" size="sm" onClick={onRetry}>
               <RotateCw aria-hidden />
-              {retryLabel}
+              {retryLabel ?? t("tryAgain")}
             </Button>
           </div>
         ) : null}

@@ -41,7 +41,14 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-const rtf = new Intl.RelativeTimeFormat("en", { numeric: "always" });
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+const JUST_NOW: Record<string, string> = { en: "just now", "zh-CN": "刚刚" };
+
+function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeFormatters.get(locale);
+  if (!f) relativeFormatters.set(locale, (f = new Intl.RelativeTimeFormat(locale, { numeric: "always" })));
+  return f;
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -51,22 +58,25 @@ const DAY = 24 * HOUR;
  * "412 days ago", "in 3 hours", "just now". Days are the largest unit on purpose: for access
  * reviews "412 days" says more than "1 year". Values truncate toward zero, like an age.
  */
-export function formatAge(date: Date, now: number): string {
+export function formatAge(date: Date, now: number, locale = "en"): string {
   const diff = date.getTime() - now;
   const abs = Math.abs(diff);
-  if (abs < 45_000) return "just now";
+  if (abs < 45_000) return JUST_NOW[locale] ?? JUST_NOW.en!;
+  const rtf = relativeFormatter(locale);
   const sign = diff < 0 ? -1 : 1;
   if (abs < HOUR) return rtf.format(sign * Math.max(1, Math.floor(abs / MINUTE)), "minute");
   if (abs < DAY) return rtf.format(sign * Math.floor(abs / HOUR), "hour");
   return rtf.format(sign * Math.floor(abs / DAY), "day");
 }
 
-let longFormatter: Intl.DateTimeFormat | undefined;
+const longFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Full date with the zone name, for the tooltip: "Friday, 3 January 2025 at 14:22:05 CET". */
-export function formatLong(date: Date): string {
-  longFormatter ??= new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "long" });
-  return longFormatter.format(date);
+export function formatLong(date: Date, locale?: string): string {
+  const key = locale ?? "";
+  let f = longFormatters.get(key);
+  if (!f) longFormatters.set(key, (f = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "long" })));
+  return f.format(date);
 }
 
 /** The zone DMS prints its times in (China Standard Time, UTC+8 all year). */

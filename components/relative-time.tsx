@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { formatAbsolute, formatAge, formatLong, formatUtc, formatZone, toDate } from "./relative-time-format";
 import { cn } from "./ui/cn";
@@ -56,6 +57,7 @@ export type RelativeTimeProps = {
 
 export function RelativeTime({ value, mode = "both", timeZone, showZone = true, fallback = "—", className }: RelativeTimeProps) {
   const clock = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+  const locale = useLocale();
   const date = toDate(value);
   if (!date) return <span className={cn("text-muted-foreground", className)}>{fallback}</span>;
 
@@ -69,8 +71,8 @@ export function RelativeTime({ value, mode = "both", timeZone, showZone = true, 
   }
 
   const absolute = formatAbsolute(date, timeZone);
-  const age = formatAge(date, clock);
-  const title = `${formatLong(date)} (${age})`;
+  const age = formatAge(date, clock, locale);
+  const title = `${formatLong(date, locale)} (${age})`;
 
   if (mode === "relative") {
     return (

@@ -3,12 +3,13 @@
 import { useSyncExternalStore } from "react";
 import { useTheme } from "next-themes";
 import { Monitor, Moon, Sun } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "./ui/cn";
 
 const OPTIONS = [
-  { value: "light", label: "Light theme", Icon: Sun },
-  { value: "dark", label: "Dark theme", Icon: Moon },
-  { value: "system", label: "System theme", Icon: Monitor },
+  { value: "light", Icon: Sun },
+  { value: "dark", Icon: Moon },
+  { value: "system", Icon: Monitor },
 ] as const;
 
 const noopSubscribe = () => () => {};
@@ -20,13 +21,15 @@ const noopSubscribe = () => () => {};
  */
 export function ThemeToggle({ className }: { className?: string }) {
   const { theme, setTheme } = useTheme();
+  const t = useTranslations("Shell.theme");
   const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const current = mounted ? (theme ?? "system") : null;
 
   return (
-    <div role="group" aria-label="Colour theme" className={cn("flex items-center rounded-md border p-0.5", className)}>
-      {OPTIONS.map(({ value, label, Icon }) => {
+    <div role="group" aria-label={t("group")} className={cn("flex items-center rounded-md border p-0.5", className)}>
+      {OPTIONS.map(({ value, Icon }) => {
         const pressed = current === value;
+        const label = t(value);
         return (
           <button
             key={value}

@@ -5,45 +5,38 @@ import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { navigationFor } from "@/lib/auth/navigation";
-import { can, describeMatrix, RESOURCE_KIND_LABELS, ROLE_LABELS, type ResourceKind } from "@/lib/auth/permissions";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { can, describeMatrix, RESOURCE_KINDS, type ResourceKind } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/dal/audit";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Overview"))("title") };
+}
 
-const PERMISSION_LABELS: Record<string, string> = {
-  "dashboard:view": "See this overview",
-  "users:manage": "Manage console users and roles",
-  "audit:read": "Read and export the audit log",
-  "jobs:read": "See background jobs and their failures",
-  "jobs:retry": "Retry failed background jobs",
-  "cloudAccounts:manage": "Manage cloud accounts and their credentials",
-  "proxyAccess:read": "Review DMS proxy authorization lists",
-  "proxyAccess:grant": "Grant DMS proxy access",
-  "proxyAccess:revoke": "Revoke DMS proxy access",
-  "proxyAccess:revealSecret": "Reveal a proxy access secret",
-};
+const isResourceKind = (kind: string): kind is ResourceKind => (RESOURCE_KINDS as readonly string[]).includes(kind);
 
-function describeResource(key: string) {
+function splitResource(key: string) {
   const [kind, ...rest] = key.split(":");
-  return { kind: RESOURCE_KIND_LABELS[kind as ResourceKind] ?? kind, id: rest.join(":") };
+  return { kind: kind as ResourceKind, id: rest.join(":") };
 }
 
 export default async function OverviewPage() {
   const actor = await requireActor();
   const allowed = describeMatrix().filter(({ scopes }) => actor.roles.some((r) => scopes[r]));
   const recent = can(actor, "audit:read") ? (await listAuditEntries(actor, { page: 1 })).entries.slice(0, 8) : null;
-  const areas = navigationFor(actor).filter((a) => a.href !== "/");
+  const [t, shell, format] = await Promise.all([getTranslations("Overview"), getTranslations("Shell"), getFormatter()]);
+  const areas = navigationFor(actor, (key) => shell(`nav.${key}`)).filter((a) => a.href !== "/");
 
   return (
     <div className="grid gap-6">
-      <PageHeader title={`Welcome, ${actor.name}`} description="Who can reach which database, across Alibaba, Huawei and Tencent Cloud." />
+      <PageHeader title={t("welcome", { name: actor.name })} description={t("description")} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>Your access</CardTitle>
+            <CardTitle>{t("yourAccess")}</CardTitle>
             <CardDescription>
-              Roles: {actor.roles.map((r) => ROLE_LABELS[r]).join(", ") || "none"}
+              {t("roles", { roles: actor.roles.length ? format.list(actor.roles.map((r) => shell(`roles.${r}`))) : t("noRoles") })}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -52,14 +45,14 @@ export default async function OverviewPage() {
                 const scoped = actor.roles.every((r) => scopes[r] !== "all");
                 return (
                   <li key={permission} className="flex items-center justify-between gap-3">
-                    <span>{PERMISSION_LABELS[permission] ?? permission}</span>
-                    {scoped ? <Badge variant="outline">your resources</Badge> : null}
+                    <span>{t(`permissions.${permission}`)}</span>
+                    {scoped ? <Badge variant="outline">{t("yourResourcesBadge")}</Badge> : null}
                   </li>
                 );
               })}
             </ul>
             {areas.length ? (
-              <nav aria-label="Your areas" className="mt-4 flex flex-wrap gap-2 text-sm">
+              <nav aria-label={t("yourAreas")} className="mt-4 flex flex-wrap gap-2 text-sm">
                 {areas.map((a) => (
                   <Link key={a.href} href={a.href} className="font-medium text-primary underline-offset-4 hover:underline">
                     {a.label}
@@ -72,16 +65,16 @@ export default async function OverviewPage() {
         {actor.resources.size ? (
           <Card>
             <CardHeader>
-              <CardTitle>Resources you own</CardTitle>
-              <CardDescription>You can grant and revoke access on these, and nothing else.</CardDescription>
+              <CardTitle>{t("owned.title")}</CardTitle>
+              <CardDescription>{t("owned.description")}</CardDescription>
             </CardHeader>
             <CardContent>
               <ul className="grid gap-1.5 text-sm">
                 {[...actor.resources].sort().map((key) => {
-                  const r = describeResource(key);
+                  const r = splitResource(key);
                   return (
                     <li key={key} className="flex justify-between gap-3">
-                      <span className="text-muted-foreground">{r.kind}</span>
+                      <span className="text-muted-foreground">{isResourceKind(r.kind) ? t(`resourceKinds.${r.kind}`) : r.kind}</span>
                       <code className="font-mono text-xs">{r.id}</code>
                     </li>
                   );
@@ -93,9 +86,15 @@ export default async function OverviewPage() {
         {recent ? (
           <Card className="lg:col-span-2">
             <CardHeader>
-              <CardTitle>Recent activity</CardTitle>
+              <CardTitle>{t("recent.title")}</CardTitle>
               <CardDescription>
-                The latest audit entries. <Link href="/audit" className="text-primary underline-offset-4 hover:underline">Open the audit log</Link>
+                {t.rich("recent.description", {
+                  link: (chunks) => (
+                    <Link href="/audit" className="text-primary underline-offset-4 hover:underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -103,7 +102,7 @@ export default async function OverviewPage() {
                 {recent.map((e) => (
                   <li key={e.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     <RelativeTime value={e.at} mode="relative" className="w-28 text-muted-foreground" />
-                    <span className="font-medium">{e.actorEmail ?? "anonymous"}</span>
+                    <span className="font-medium">{e.actorEmail ?? t("recent.anonymous")}</span>
                     <code className="font-mono text-xs">{e.action}</code>
                     <Badge variant={e.outcome === "success" ? "secondary" : e.outcome === "intent" ? "outline" : "destructive"}>{e.outcome}</Badge>
                     {e.target ? <span className="truncate text-muted-foreground">{e.target}</span> : null}

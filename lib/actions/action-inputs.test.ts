@@ -62,6 +62,7 @@ const SAMPLES: Record<string, Record<string, unknown>[]> = {
   "proxy-accesses.bulk-grant": [{ ...proxyScope, userIds: ["51", "52"], reason: "New team onboarding", idempotencyKey: ID }],
   "proxy-accesses.bulk-grant.retry": [{ jobId: ID }],
   "jobs.retry": [{ queue: "bulk-grants.item", id: ID }],
+  "preferences.set-locale": [{ locale: "zh-CN" }],
 };
 
 /** Paths of every string in `value`, e.g. ["name"], ["proxyAccessIds", 1]. */

@@ -1,18 +1,20 @@
 import type { NavItem } from "@/components/app-sidebar";
 import { canAny, type Permission, type Principal } from "./permissions";
 
+/** Keys of the areas' names in the Shell.nav messages. */
+export type AreaKey = "overview" | "proxyAccesses" | "cloudAccounts" | "users" | "audit" | "jobs";
+
 /** The console's areas in sidebar order, each shown only to those the matrix lets in. */
-const AREAS: (NavItem & { permission: Permission })[] = [
-  { href: "/", label: "Overview", icon: "dashboard", permission: "dashboard:view" },
-  { href: "/proxy-accesses", label: "Proxy accesses", icon: "proxy-accesses", permission: "proxyAccess:read" },
-  { href: "/cloud-accounts", label: "Cloud accounts", icon: "cloud-accounts", permission: "cloudAccounts:manage" },
-  { href: "/users", label: "Users", icon: "users", permission: "users:manage" },
-  { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
-  { href: "/jobs", label: "Jobs", icon: "jobs", permission: "jobs:read" },
+const AREAS: (Omit<NavItem, "label"> & { key: AreaKey; permission: Permission })[] = [
+  { href: "/", key: "overview", icon: "dashboard", permission: "dashboard:view" },
+  { href: "/proxy-accesses", key: "proxyAccesses", icon: "proxy-accesses", permission: "proxyAccess:read" },
+  { href: "/cloud-accounts", key: "cloudAccounts", icon: "cloud-accounts", permission: "cloudAccounts:manage" },
+  { href: "/users", key: "users", icon: "users", permission: "users:manage" },
+  { href: "/audit", key: "audit", icon: "audit", permission: "audit:read" },
+  { href: "/jobs", key: "jobs", icon: "jobs", permission: "jobs:read" },
 ];
 
-export function navigationFor(principal: Principal): NavItem[] {
-  return AREAS.filter((area) => canAny(principal, area.permission)).map(
-    ({ href, label, icon }) => ({ href, label, icon }),
-  );
+/** The principal's areas, named in the request's language by `name`. */
+export function navigationFor(principal: Principal, name: (key: AreaKey) => string): NavItem[] {
+  return AREAS.filter((area) => canAny(principal, area.permission)).map(({ href, key, icon }) => ({ href, label: name(key), icon }));
 }

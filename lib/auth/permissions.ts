@@ -35,6 +35,8 @@ export function resourceKey(kind: ResourceKind, id: string | number): ResourceKe
 
 const MATRIX = {
   "dashboard:view": { admin: "all", dba: "all", owner: "all", requester: "all", auditor: "all" },
+  /** One's own settings (the console language): every role, and only on oneself. */
+  "preferences:update": { admin: "all", dba: "all", owner: "all", requester: "all", auditor: "all" },
   "users:manage": { admin: "all" },
   "audit:read": { admin: "all", auditor: "all" },
   "jobs:read": { admin: "all", auditor: "all" },

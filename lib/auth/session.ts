@@ -13,6 +13,8 @@ export interface Actor extends Principal {
   name: string;
   roles: Role[];
   resources: ReadonlySet<string>;
+  /** The language the user saved, if any (see lib/i18n/locale.ts). */
+  locale?: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     name: user.name,
     roles: user.roles.filter(isRole),
     resources: new Set(owned.map((r) => r.resource)),
+    locale: user.locale ?? null,
   };
 });
 

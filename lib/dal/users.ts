@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { DB } from "@/lib/db/client";
 import { userResources, users } from "@/lib/db/schema";
+import type { Locale } from "@/lib/i18n/locale";
 import { generatePassword } from "@/lib/validation/password";
 
 export interface UserDto {
@@ -142,4 +143,10 @@ export async function isUninitialised(): Promise<boolean> {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(users);
   return !row?.n;
+}
+
+/** The caller's own console language; nobody sets another user's. */
+export async function setOwnLocale(actor: Actor, locale: Locale): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.id));
 }

@@ -31,6 +31,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     source: text("source", { enum: ["local", "oidc"] }).notNull().default("local"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** The console language the user chose ("en", "zh-CN"); null: follow the browser. */
+    locale: text("locale"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

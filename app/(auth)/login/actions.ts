@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { signIn } from "@/lib/auth/auth";
 import { loginInput } from "@/lib/auth/credentials";
 import { getEnv } from "@/lib/env";
@@ -18,11 +19,12 @@ function safeCallback(value: FormDataEntryValue | null): string {
  * authorize() does the throttling, the password check and the audit entry.
  */
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const t = await getTranslations("Login.errors");
   // A forged call can pass anything (or nothing) here; it gets the form's own error, not a 500.
-  if (!(formData instanceof FormData)) return { error: "Enter your email address and password." };
+  if (!(formData instanceof FormData)) return { error: t("missing") };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const parsed = loginInput.safeParse({ email, password: formData.get("password") });
-  if (!parsed.success) return { email, error: "Enter your email address and password." };
+  if (!parsed.success) return { email, error: t("missing") };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
     return {};
@@ -31,10 +33,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
       const code = (error as AuthError & { code?: string }).code;
       return {
         email,
-        error:
-          code === "locked"
-            ? `Too many failed sign-in attempts. Wait ${getEnv().LOGIN_LOCK_MINUTES} minutes and try again, or ask an admin.`
-            : "The email or password is not correct, or the account cannot sign in.",
+        error: code === "locked" ? t("locked", { minutes: getEnv().LOGIN_LOCK_MINUTES }) : t("wrong"),
       };
     }
     throw error;

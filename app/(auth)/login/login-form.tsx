@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -18,6 +19,7 @@ export function LoginForm({
   ssoError: string | null;
   demoPassword: string | null;
 }) {
+  const t = useTranslations("Login");
   const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {});
   const error = state.error ?? ssoError;
   return (
@@ -26,7 +28,7 @@ export function LoginForm({
         <form action={formAction} className="grid gap-4" noValidate={false}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <div className="grid gap-1.5">
-            <Label htmlFor="email">Email</Label>
+            <Label htmlFor="email">{t("email")}</Label>
             <Input
               id="email"
               name="email"
@@ -38,7 +40,7 @@ export function LoginForm({
             />
           </div>
           <div className="grid gap-1.5">
-            <Label htmlFor="password">Password</Label>
+            <Label htmlFor="password">{t("password")}</Label>
             <Input id="password" name="password" type="password" autoComplete="current-password" required />
           </div>
           {error ? (
@@ -47,26 +49,25 @@ export function LoginForm({
             </p>
           ) : null}
           <Button type="submit" disabled={pending}>
-            {pending ? "Signing in…" : "Sign in"}
+            {pending ? t("submitting") : t("submit")}
           </Button>
         </form>
         {ssoName ? (
           <form action={ssoLoginAction} className="grid gap-3">
             <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
               <span className="h-px flex-1 bg-border" />
-              or
+              {t("or")}
               <span className="h-px flex-1 bg-border" />
             </div>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Button type="submit" variant="outline">
-              Continue with {ssoName}
+              {t("sso", { name: ssoName })}
             </Button>
           </form>
         ) : null}
         {demoPassword ? (
           <p className="text-xs text-muted-foreground">
-            Demo mode: sign in as admin@, dba@, owner@, requester@ or auditor@example.com with password{" "}
-            <code className="font-mono">{demoPassword}</code>.
+            {t.rich("demo", { password: demoPassword, code: (chunks) => <code className="font-mono">{chunks}</code> })}
           </p>
         ) : null}
       </CardContent>

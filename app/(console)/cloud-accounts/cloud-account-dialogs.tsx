@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -13,6 +14,7 @@ export type CloudAccountDialog = { kind: "create" } | { kind: "edit"; account: C
 
 /** The page's dialogs, loaded on first use so the page ships without the form stack. */
 export default function CloudAccountDialogs({ dialog, onClose }: { dialog: CloudAccountDialog; onClose: () => void }) {
+  const t = useTranslations("CloudAccounts");
   const router = useRouter();
 
   if (dialog.kind === "remove") {
@@ -21,14 +23,14 @@ export default function CloudAccountDialogs({ dialog, onClose }: { dialog: Cloud
       <ConfirmDialog
         open
         onOpenChange={(open) => !open && onClose()}
-        title={`Remove ${account.name}?`}
-        description="The console forgets these credentials. Nothing changes in the cloud; the audit log keeps its history."
-        confirmLabel="Remove"
+        title={t("removeTitle", { name: account.name })}
+        description={t("removeDescription")}
+        confirmLabel={t("removeConfirm")}
         confirmText={account.name}
         onConfirm={async () => {
           const result = await deleteCloudAccountAction({ id: account.id });
           if (!result.ok) return { error: describeFailureText(result) };
-          toast.success(`${account.name} removed`);
+          toast.success(t("removed", { name: account.name }));
           router.refresh();
         }}
       />
@@ -40,14 +42,14 @@ export default function CloudAccountDialogs({ dialog, onClose }: { dialog: Cloud
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-w-2xl">
         <DialogHeader>
-          <DialogTitle>{editing ? `Edit ${editing.name}` : "Add a cloud account"}</DialogTitle>
-          <DialogDescription>Secrets are encrypted with the console&apos;s key and never shown again.</DialogDescription>
+          <DialogTitle>{editing ? t("editTitle", { name: editing.name }) : t("addTitle")}</DialogTitle>
+          <DialogDescription>{t("dialogDescription")}</DialogDescription>
         </DialogHeader>
         <CloudAccountForm
           account={editing}
           onSubmit={(values) => saveCloudAccountAction(values as Parameters<typeof saveCloudAccountAction>[0])}
           onDone={() => {
-            toast.success(editing ? "Changes saved" : "Cloud account added: test its connection next");
+            toast.success(editing ? t("saved") : t("added"));
             onClose();
             router.refresh();
           }}

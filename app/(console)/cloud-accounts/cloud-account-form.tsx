@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -9,7 +10,7 @@ import { Select } from "@/components/ui/select";
 import { applyActionErrors } from "@/lib/actions/form-errors";
 import type { ActionResult } from "@/lib/actions/result";
 import type { CloudAccountDto } from "@/lib/dal/cloud-accounts";
-import { cloudAccountInput, VENDOR_LABELS, VENDORS, type VendorName } from "@/lib/validation/cloud-accounts";
+import { cloudAccountInput, VENDORS, type VendorName } from "@/lib/validation/cloud-accounts";
 
 /** Flat form state; the shared schema discriminates it by vendor on both sides. */
 interface Values {
@@ -42,11 +43,10 @@ const FIELDS = Object.keys({
   projectId: 1, taurusEndpoint: 1, ddsEndpoint: 1, iamEndpoint: 1, authKind: 1, ak: 1, sk: 1, domainName: 1, userName: 1, password: 1,
 });
 
-const REGION_HINT: Record<VendorName, string> = {
-  alibaba: "e.g. cn-hangzhou",
-  tencent: "e.g. ap-guangzhou",
-  huawei: "e.g. cn-north-4",
-};
+/** Vendor names of the signature schemes: the same in every language. */
+const SIGNATURE_NAMES = { acs3: "ACS3-HMAC-SHA256", v1: "RPC v1 (HMAC-SHA1)" } as const;
+
+const REGION_EXAMPLE: Record<VendorName, string> = { alibaba: "cn-hangzhou", tencent: "ap-guangzhou", huawei: "cn-north-4" };
 
 /** Settings come back for editing; credentials never do (the form only shows their masked hint). */
 function initialValues(account?: CloudAccountDto): Values {
@@ -63,6 +63,8 @@ export function CloudAccountForm({
   onSubmit: (values: unknown) => Promise<ActionResult<{ id: string }>>;
   onDone: (id: string) => void;
 }) {
+  const t = useTranslations("CloudAccounts");
+  const f = useTranslations("CloudAccounts.form");
   const form = useForm<Values>({
     resolver: zodResolver(cloudAccountInput) as unknown as Resolver<Values>,
     defaultValues: initialValues(account),
@@ -100,54 +102,54 @@ export function CloudAccountForm({
       <div className="grid gap-4 sm:grid-cols-2">
         {editing ? (
           <div className="grid gap-1.5 text-sm">
-            <span className="font-medium">Cloud</span>
-            <span>{VENDOR_LABELS[vendor]}</span>
+            <span className="font-medium">{f("cloud")}</span>
+            <span>{t(`vendors.${vendor}`)}</span>
             <input type="hidden" {...register("vendor")} />
           </div>
         ) : (
-          <Field label="Cloud" required error={e.vendor}>
+          <Field label={f("cloud")} required error={e.vendor}>
             {(c) => (
               <Select {...c} {...register("vendor")}>
                 {VENDORS.map((v) => (
                   <option key={v} value={v}>
-                    {VENDOR_LABELS[v]}
+                    {t(`vendors.${v}`)}
                   </option>
                 ))}
               </Select>
             )}
           </Field>
         )}
-        {text("name", "Name", { required: true, placeholder: "e.g. Production DMS" })}
-        {text("region", "Region", { required: true, placeholder: REGION_HINT[vendor] })}
+        {text("name", f("name"), { required: true, placeholder: f("namePlaceholder") })}
+        {text("region", f("region"), { required: true, placeholder: f("regionHint", { example: REGION_EXAMPLE[vendor] }) })}
       </div>
 
       {editing ? (
         <label className="flex items-center gap-2 rounded-md border p-3 text-sm">
           <input type="checkbox" {...register("replaceCredentials")} className="size-4" />
           <span>
-            Replace the credentials <span className="text-muted-foreground">(stored: {account?.credentialHint})</span>
+            {f.rich("replace", { hint: account?.credentialHint ?? "", muted: (chunks) => <span className="text-muted-foreground">{chunks}</span> })}
           </span>
         </label>
       ) : null}
 
       {vendor === "alibaba" && replacing ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("accessKeyId", "AccessKey ID", { required: true })}
-          {text("accessKeySecret", "AccessKey secret", { required: true, secret: true })}
+          {text("accessKeyId", f("accessKeyId"), { required: true })}
+          {text("accessKeySecret", f("accessKeySecret"), { required: true, secret: true })}
         </div>
       ) : null}
       {vendor === "alibaba" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("tenantId", "Tenant id (Tid)", { description: "Optional; DMS uses the key's active tenant when empty." })}
-          <Field label="Signature" error={e.signature} description="ACS3-HMAC-SHA256 unless your gateway needs the legacy RPC signature.">
+          {text("tenantId", f("tenantId"), { description: f("tenantIdHelp") })}
+          <Field label={f("signature")} error={e.signature} description={f("signatureHelp")}>
             {(c) => (
               <Select {...c} {...register("signature")}>
-                <option value="acs3">ACS3-HMAC-SHA256</option>
-                <option value="v1">RPC v1 (HMAC-SHA1)</option>
+                <option value="acs3">{SIGNATURE_NAMES.acs3}</option>
+                <option value="v1">{SIGNATURE_NAMES.v1}</option>
               </Select>
             )}
           </Field>
-          {text("endpoint", "Endpoint override", { description: "Optional. Default: https://dms-enterprise.aliyuncs.com" })}
+          {text("endpoint", f("endpoint"), { description: f("endpointDefault", { url: "https://dms-enterprise.aliyuncs.com" }) })}
         </div>
       ) : null}
 
@@ -159,19 +161,19 @@ export function CloudAccountForm({
               {text("secretKey", "SecretKey", { required: true, secret: true })}
             </>
           ) : null}
-          {text("endpoint", "Endpoint override", { description: "Optional. Default: https://mariadb.tencentcloudapi.com" })}
+          {text("endpoint", f("endpoint"), { description: f("endpointDefault", { url: "https://mariadb.tencentcloudapi.com" }) })}
         </div>
       ) : null}
 
       {vendor === "huawei" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("projectId", "Project id", { required: true, description: "32 letters and digits, for this region." })}
+          {text("projectId", f("projectId"), { required: true, description: f("projectIdHelp") })}
           {replacing ? (
-            <Field label="Authentication" required error={e.authKind}>
+            <Field label={f("authKind")} required error={e.authKind}>
               {(c) => (
                 <Select {...c} {...register("authKind")}>
-                  <option value="aksk">Access key (AK/SK)</option>
-                  <option value="iam">IAM user (token)</option>
+                  <option value="aksk">{f("aksk")}</option>
+                  <option value="iam">{f("iam")}</option>
                 </Select>
               )}
             </Field>
@@ -180,26 +182,26 @@ export function CloudAccountForm({
           )}
           {!replacing ? null : authKind === "iam" ? (
             <>
-              {text("domainName", "Account (domain) name", { required: true })}
-              {text("userName", "IAM user name", { required: true })}
-              {text("password", "IAM password", { required: true, secret: true })}
+              {text("domainName", f("domainName"), { required: true })}
+              {text("userName", f("userName"), { required: true })}
+              {text("password", f("password"), { required: true, secret: true })}
             </>
           ) : (
             <>
-              {text("ak", "Access key id (AK)", { required: true })}
-              {text("sk", "Secret access key (SK)", { required: true, secret: true })}
+              {text("ak", f("ak"), { required: true })}
+              {text("sk", f("sk"), { required: true, secret: true })}
             </>
           )}
-          {authKind === "iam" ? text("iamEndpoint", "IAM endpoint override", { description: "Optional. Default: https://iam.<region>.myhuaweicloud.com" }) : null}
-          {text("taurusEndpoint", "TaurusDB endpoint override", { description: "Optional; some regions use a different host." })}
-          {text("ddsEndpoint", "DDS endpoint override", { description: "Optional." })}
+          {authKind === "iam" ? text("iamEndpoint", f("iamEndpoint"), { description: f("endpointDefault", { url: "https://iam.<region>.myhuaweicloud.com" }) }) : null}
+          {text("taurusEndpoint", f("taurusEndpoint"), { description: f("taurusHelp") })}
+          {text("ddsEndpoint", f("ddsEndpoint"), { description: f("optional") })}
         </div>
       ) : null}
 
       <FormError error={e.root?.serverError} />
       <div className="flex justify-end">
         <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : editing ? "Save changes" : "Add cloud account"}
+          {formState.isSubmitting ? f("saving") : editing ? f("save") : f("addSubmit")}
         </Button>
       </div>
     </form>

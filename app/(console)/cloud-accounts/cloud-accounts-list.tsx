@@ -2,6 +2,7 @@
 
 import { CheckCircle2, Pencil, PlugZap, Plus, Trash2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/relative-time";
@@ -9,24 +10,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CloudAccountDto } from "@/lib/dal/cloud-accounts";
-import { VENDOR_LABELS } from "@/lib/validation/vendors";
 import { testCloudAccountAction } from "./actions";
 import type { CloudAccountDialog } from "./cloud-account-dialogs";
 
 const CloudAccountDialogs = lazy(() => import("./cloud-account-dialogs"));
 
-const SETTING_LABELS: Record<string, string> = {
-  endpoint: "Endpoint",
-  tenantId: "Tenant id",
-  signature: "Signature",
-  projectId: "Project id",
-  authKind: "Authentication",
-  taurusEndpoint: "TaurusDB endpoint",
-  ddsEndpoint: "DDS endpoint",
-  iamEndpoint: "IAM endpoint",
-};
+const SETTINGS = ["endpoint", "tenantId", "signature", "projectId", "authKind", "taurusEndpoint", "ddsEndpoint", "iamEndpoint"] as const;
+const isSetting = (key: string): key is (typeof SETTINGS)[number] => (SETTINGS as readonly string[]).includes(key);
 
 export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] }) {
+  const t = useTranslations("CloudAccounts");
   const router = useRouter();
   const [dialog, setDialog] = useState<CloudAccountDialog | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
@@ -44,13 +37,13 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
     <>
       <div className="flex justify-end">
         <Button onClick={() => setDialog({ kind: "create" })}>
-          <Plus aria-hidden /> Add cloud account
+          <Plus aria-hidden /> {t("add")}
         </Button>
       </div>
       {accounts.length === 0 ? (
-        <EmptyState title="No cloud accounts yet" description="Add the credentials of an Alibaba, Tencent or Huawei account to start managing access." />
+        <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <ul className="grid gap-4 lg:grid-cols-2" aria-label="Cloud accounts">
+        <ul className="grid gap-4 lg:grid-cols-2" aria-label={t("listLabel")}>
           {accounts.map((account) => (
             <li key={account.id}>
               <Card data-testid={`cloud-account-${account.name}`}>
@@ -58,31 +51,31 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
                   <div className="grid gap-1">
                     <CardTitle>{account.name}</CardTitle>
                     <div className="flex flex-wrap gap-1">
-                      <Badge variant="secondary">{VENDOR_LABELS[account.vendor]}</Badge>
+                      <Badge variant="secondary">{t(`vendors.${account.vendor}`)}</Badge>
                       <Badge variant="outline">{account.region}</Badge>
                     </div>
                   </div>
                   <div className="flex gap-1">
                     <Button variant="outline" size="sm" onClick={() => test(account)} disabled={testing === account.id}>
-                      <PlugZap aria-hidden /> {testing === account.id ? "Testing…" : "Test connection"}
+                      <PlugZap aria-hidden /> {testing === account.id ? t("testing") : t("test")}
                     </Button>
-                    <Button variant="ghost" size="icon-sm" aria-label={`Edit ${account.name}`} onClick={() => setDialog({ kind: "edit", account })}>
+                    <Button variant="ghost" size="icon-sm" aria-label={t("edit", { name: account.name })} onClick={() => setDialog({ kind: "edit", account })}>
                       <Pencil aria-hidden />
                     </Button>
-                    <Button variant="ghost" size="icon-sm" aria-label={`Remove ${account.name}`} onClick={() => setDialog({ kind: "remove", account })}>
+                    <Button variant="ghost" size="icon-sm" aria-label={t("remove", { name: account.name })} onClick={() => setDialog({ kind: "remove", account })}>
                       <Trash2 aria-hidden />
                     </Button>
                   </div>
                 </CardHeader>
                 <CardContent className="grid gap-3 text-sm">
                   <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-                    <dt className="text-muted-foreground">Credentials</dt>
+                    <dt className="text-muted-foreground">{t("credentials")}</dt>
                     <dd className="font-mono text-xs" data-testid="credential-hint">
-                      {account.credentialHint} · secret stored encrypted
+                      {t("secretStored", { hint: account.credentialHint })}
                     </dd>
                     {Object.entries(account.settings).map(([key, value]) => (
                       <div key={key} className="contents">
-                        <dt className="text-muted-foreground">{SETTING_LABELS[key] ?? key}</dt>
+                        <dt className="text-muted-foreground">{isSetting(key) ? t(`settings.${key}`) : key}</dt>
                         <dd className="truncate font-mono text-xs">{value}</dd>
                       </div>
                     ))}
@@ -90,16 +83,16 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
                   {account.lastTest ? (
                     <p className="flex items-start gap-2" data-testid="last-test" role="status">
                       {account.lastTest.ok ? (
-                        <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-label="Succeeded" />
+                        <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-label={t("succeeded")} />
                       ) : (
-                        <XCircle className="mt-0.5 size-4 shrink-0 text-destructive" aria-label="Failed" />
+                        <XCircle className="mt-0.5 size-4 shrink-0 text-destructive" aria-label={t("failed")} />
                       )}
                       <span>
                         {account.lastTest.message} <RelativeTime value={account.lastTest.at} mode="relative" className="text-muted-foreground" />
                       </span>
                     </p>
                   ) : (
-                    <p className="text-muted-foreground">Not tested yet.</p>
+                    <p className="text-muted-foreground">{t("notTested")}</p>
                   )}
                 </CardContent>
               </Card>

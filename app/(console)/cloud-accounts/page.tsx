@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listCloudAccounts } from "@/lib/dal/cloud-accounts";
 import { CloudAccountsList } from "./cloud-accounts-list";
 
-export const metadata: Metadata = { title: "Cloud accounts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("CloudAccounts"))("title") };
+}
 
 export default async function CloudAccountsPage() {
   const actor = await requirePermission("cloudAccounts:manage");
-  const accounts = await listCloudAccounts(actor);
+  const [accounts, t] = await Promise.all([listCloudAccounts(actor), getTranslations("CloudAccounts")]);
   return (
     <div className="grid gap-4">
-      <PageHeader
-        title="Cloud accounts"
-        description="The credentials the console uses to call each cloud. Secrets are encrypted at rest and never shown again after you save them."
-      />
-      <CloudAccountsList accounts={accounts} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <ClientMessages namespaces={["CloudAccounts"]}>
+        <CloudAccountsList accounts={accounts} />
+      </ClientMessages>
     </div>
   );
 }
