@@ -12,6 +12,7 @@ const TRANSLATED = [
   "components/skip-link.tsx", "components/sidebar-toggle.tsx", "components/theme-toggle.tsx", "components/locale-switcher.tsx",
   "components/error-state.tsx", "components/copy-button.tsx", "components/confirm-dialog.tsx", "components/page-loading.tsx",
   "components/data-table.tsx", "components/data-table-rows.tsx", "app/(console)/cloud-accounts/*.tsx",
+  "app/(console)/users/**/*.tsx", "app/(console)/audit/**/*.tsx", "app/(console)/jobs/**/*.tsx",
 ];
 
 const config = defineConfig([

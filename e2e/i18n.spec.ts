@@ -105,3 +105,30 @@ test("the areas already on the catalogs read in Chinese, codes and names untouch
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("heading", { name: "Cloud accounts" })).toBeVisible();
 });
+
+test("an admin who reads Chinese gets the Users and Audit log pages in Chinese, action codes still visible", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  await page.goto("/users");
+  await expect(page).toHaveTitle("用户 · 数据库访问控制台");
+  await expect(page.getByRole("heading", { name: "用户", level: 1 })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "上次登录" })).toBeVisible();
+  await page.getByRole("button", { name: "新建用户" }).click();
+  const dialog = page.getByRole("dialog", { name: "新建用户" });
+  await expect(dialog.getByRole("checkbox", { name: "审计员" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "创建用户" })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await page.goto("/audit?action=preferences.set-locale");
+  await expect(page.getByRole("heading", { name: "审计日志", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("操作人")).toBeVisible();
+  const row = page.getByTestId("audit-row").first();
+  await expect(row).toContainText("更改语言");
+  await expect(row).toContainText("preferences.set-locale");
+  await expect(row).toContainText("成功");
+
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});

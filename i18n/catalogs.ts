@@ -2,6 +2,12 @@ import loginEn from "@/app/(auth)/login/messages/en.json";
 import loginZh from "@/app/(auth)/login/messages/zh-CN.json";
 import cloudAccountsEn from "@/app/(console)/cloud-accounts/messages/en.json";
 import cloudAccountsZh from "@/app/(console)/cloud-accounts/messages/zh-CN.json";
+import auditEn from "@/app/(console)/audit/messages/en.json";
+import auditZh from "@/app/(console)/audit/messages/zh-CN.json";
+import jobsEn from "@/app/(console)/jobs/messages/en.json";
+import jobsZh from "@/app/(console)/jobs/messages/zh-CN.json";
+import usersEn from "@/app/(console)/users/messages/en.json";
+import usersZh from "@/app/(console)/users/messages/zh-CN.json";
 import overviewEn from "@/app/(console)/messages/en.json";
 import overviewZh from "@/app/(console)/messages/zh-CN.json";
 import shellEn from "@/lib/i18n/messages/en.json";
@@ -14,8 +20,8 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn },
-  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh },
+  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
+  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -28,6 +29,7 @@ function fromLocalInput(value: string): string {
 /** Filters live in the URL, so a filtered view can be shared and exported as it is. */
 export function AuditFilters({ initial }: { initial: Initial }) {
   const router = useRouter();
+  const t = useTranslations("Audit");
   const [values, setValues] = useState({ ...initial, from: toLocalInput(initial.from), to: toLocalInput(initial.to) });
   const set = (key: keyof Initial) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -53,38 +55,38 @@ export function AuditFilters({ initial }: { initial: Initial }) {
   }
 
   return (
-    <form onSubmit={apply} role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+    <form onSubmit={apply} role="search" aria-label={t("filters.label")} className="grid gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
       <div className="grid gap-1.5">
-        <Label htmlFor="f-actor">Actor</Label>
-        <Input id="f-actor" name="actor" placeholder="email contains…" value={values.actor} onChange={set("actor")} maxLength={254} />
+        <Label htmlFor="f-actor">{t("filters.actor")}</Label>
+        <Input id="f-actor" name="actor" placeholder={t("filters.actorPlaceholder")} value={values.actor} onChange={set("actor")} maxLength={254} />
       </div>
       <div className="grid gap-1.5">
-        <Label htmlFor="f-action">Action</Label>
-        <Input id="f-action" name="action" placeholder="e.g. users." value={values.action} onChange={set("action")} maxLength={100} />
+        <Label htmlFor="f-action">{t("filters.action")}</Label>
+        <Input id="f-action" name="action" placeholder={t("filters.actionPlaceholder")} value={values.action} onChange={set("action")} maxLength={100} />
       </div>
       <div className="grid gap-1.5">
-        <Label htmlFor="f-outcome">Outcome</Label>
+        <Label htmlFor="f-outcome">{t("filters.outcome")}</Label>
         <Select id="f-outcome" name="outcome" value={values.outcome} onChange={set("outcome")}>
-          <option value="">Any</option>
+          <option value="">{t("filters.any")}</option>
           {AUDIT_OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {t(`outcomes.${o}`)}
             </option>
           ))}
         </Select>
       </div>
       <div className="grid gap-1.5">
-        <Label htmlFor="f-from">From</Label>
+        <Label htmlFor="f-from">{t("filters.from")}</Label>
         <Input id="f-from" name="from" type="datetime-local" value={values.from} onChange={set("from")} />
       </div>
       <div className="grid gap-1.5">
-        <Label htmlFor="f-to">To</Label>
+        <Label htmlFor="f-to">{t("filters.to")}</Label>
         <Input id="f-to" name="to" type="datetime-local" value={values.to} onChange={set("to")} />
       </div>
       <div className="flex gap-2">
-        <Button type="submit">Apply</Button>
+        <Button type="submit">{t("filters.apply")}</Button>
         <Button type="button" variant="ghost" onClick={clear}>
-          Clear
+          {t("filters.clear")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
@@ -13,7 +15,12 @@ import { listAuditEntries, type AuditEntryDto } from "@/lib/dal/audit";
 import { parseAuditFilter, type AuditFilter } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Audit"))("title") };
+}
+
+/** Catalog key of an action's readable label: next-intl reads dots as nesting, so they become "_". */
+const actionKey = (action: string) => `actions.${action.replaceAll(".", "_")}` as "actions.auth_login";
 
 function filterQuery(filter: AuditFilter, page?: number): string {
   const params = new URLSearchParams();
@@ -42,47 +49,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { entries, total, pageSize } = await listAuditEntries(actor, filter);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const exportQuery = filterQuery(filter);
+  const t = await getTranslations("Audit");
 
   return (
     <div className="grid gap-4">
       <PageHeader
-        title="Audit log"
-        description="Every change and every refusal, append-only. Cloud changes show their intent before the vendor call and their outcome after it."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Button asChild variant="outline">
             <a href={`/api/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>
-              <Download aria-hidden /> Export CSV
+              <Download aria-hidden /> {t("exportCsv")}
             </a>
           </Button>
         }
       />
-      <AuditFilters
-        initial={{
-          actor: filter.actor ?? "",
-          action: filter.action ?? "",
-          outcome: filter.outcome ?? "",
-          from: filter.from?.toISOString() ?? "",
-          to: filter.to?.toISOString() ?? "",
-        }}
-      />
-      {problems.length ? <Alert variant="warning" title="Some filters were ignored">{problems.join("; ")}</Alert> : null}
+      <ClientMessages namespaces={["Audit"]}>
+        <AuditFilters
+          initial={{
+            actor: filter.actor ?? "",
+            action: filter.action ?? "",
+            outcome: filter.outcome ?? "",
+            from: filter.from?.toISOString() ?? "",
+            to: filter.to?.toISOString() ?? "",
+          }}
+        />
+      </ClientMessages>
+      {problems.length ? <Alert variant="warning" title={t("filtersIgnored")}>{problems.join("; ")}</Alert> : null}
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {total.toLocaleString("en")} {total === 1 ? "entry" : "entries"}
-        {pages > 1 ? ` · page ${filter.page} of ${pages}` : ""}
+        {t("count", { count: total })}
+        {pages > 1 ? t("pageOf", { page: filter.page, pages }) : ""}
       </p>
       {entries.length === 0 ? (
-        <EmptyState title="No entries" description="Nothing matches these filters." />
+        <EmptyState title={t("empty.title")} description={t("empty.description")} />
       ) : (
         <div className="overflow-x-auto rounded-lg border">
           <Table>
             <TableHeader>
               <TableRow>
-                <TableHead>Time</TableHead>
-                <TableHead>Actor</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Target</TableHead>
-                <TableHead>Outcome</TableHead>
-                <TableHead>Details</TableHead>
+                <TableHead>{t("columns.time")}</TableHead>
+                <TableHead>{t("columns.actor")}</TableHead>
+                <TableHead>{t("columns.action")}</TableHead>
+                <TableHead>{t("columns.target")}</TableHead>
+                <TableHead>{t("columns.outcome")}</TableHead>
+                <TableHead>{t("columns.details")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -92,30 +102,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <RelativeTime value={e.at} />
                   </TableCell>
                   <TableCell>
-                    <div className="text-sm">{e.actorEmail ?? <span className="text-muted-foreground">anonymous</span>}</div>
+                    <div className="text-sm">{e.actorEmail ?? <span className="text-muted-foreground">{t("anonymous")}</span>}</div>
                     <div className="text-xs text-muted-foreground">{e.actorRoles.join(", ")}</div>
                   </TableCell>
                   <TableCell>
+                    {/* The code stays visible beside the label: auditors search and filter by it. */}
+                    {t.has(actionKey(e.action)) ? <div className="text-sm">{t(actionKey(e.action))}</div> : null}
                     <code className="font-mono text-xs">{e.action}</code>
                   </TableCell>
                   <TableCell className="max-w-56 truncate text-sm" title={e.target ?? undefined}>
                     {e.target ?? "—"}
                   </TableCell>
                   <TableCell>
-                    <Badge variant={OUTCOME_VARIANT[e.outcome]}>{e.outcome}</Badge>
+                    <Badge variant={OUTCOME_VARIANT[e.outcome]} title={e.outcome}>
+                      {t.has(`outcomes.${e.outcome}`) ? t(`outcomes.${e.outcome}`) : e.outcome}
+                    </Badge>
                     {e.errorCode ? <div className="mt-1 font-mono text-xs">{e.errorCode}</div> : null}
                   </TableCell>
                   <TableCell className="min-w-64 text-xs">
                     {e.message ? <div>{e.message}</div> : null}
-                    {e.vendorRequestId ? <div className="font-mono">request id {e.vendorRequestId}</div> : null}
+                    {e.vendorRequestId ? <div className="font-mono">{t("requestId", { id: e.vendorRequestId })}</div> : null}
                     <details>
-                      <summary className="cursor-pointer text-muted-foreground">Parameters and client</summary>
+                      <summary className="cursor-pointer text-muted-foreground">{t("paramsAndClient")}</summary>
                       <pre className="mt-1 max-w-md overflow-x-auto rounded bg-muted p-2 font-mono text-[11px]" data-testid="audit-params">
                         {JSON.stringify(e.params ?? {}, null, 2)}
                       </pre>
                       <div className="mt-1 text-muted-foreground">
-                        {e.ip ?? "unknown address"} · {e.userAgent ?? "unknown agent"}
-                        {e.correlationId ? ` · correlation ${e.correlationId}` : ""}
+                        {e.ip ?? t("unknownAddress")} · {e.userAgent ?? t("unknownAgent")}
+                        {e.correlationId ? t("correlation", { id: e.correlationId }) : ""}
                       </div>
                     </details>
                   </TableCell>
@@ -126,15 +140,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       {pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+        <nav aria-label={t("pages")} className="flex items-center justify-end gap-2">
           {filter.page > 1 ? (
             <Button asChild variant="outline" size="sm">
-              <Link href={`/audit?${filterQuery(filter, filter.page - 1)}`}>Previous</Link>
+              <Link href={`/audit?${filterQuery(filter, filter.page - 1)}`}>{t("previous")}</Link>
             </Button>
           ) : null}
           {filter.page < pages ? (
             <Button asChild variant="outline" size="sm">
-              <Link href={`/audit?${filterQuery(filter, filter.page + 1)}`}>Next</Link>
+              <Link href={`/audit?${filterQuery(filter, filter.page + 1)}`}>{t("next")}</Link>
             </Button>
           ) : null}
         </nav>

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
@@ -14,26 +15,20 @@ const STATE_VARIANT: Record<JobState, "success" | "destructive" | "outline" | "w
   cancelled: "secondary",
 };
 
-const COUNT_COLUMNS = [
-  ["created", "Queued"],
-  ["retry", "Retrying"],
-  ["active", "Running"],
-  ["completed", "Completed"],
-  ["failed", "Failed"],
-  ["deadLetter", "Dead letter"],
-] as const;
+const COUNT_COLUMNS = ["created", "retry", "active", "completed", "failed", "deadLetter"] as const;
 
-export function QueuesTable({ queues }: { queues: QueueSummaryDto[] }) {
-  if (queues.length === 0) return <EmptyState title="No queues yet" description="Queues appear once the job engine has started." />;
+export async function QueuesTable({ queues }: { queues: QueueSummaryDto[] }) {
+  const [t, format] = await Promise.all([getTranslations("Jobs"), getFormatter()]);
+  if (queues.length === 0) return <EmptyState title={t("noQueues.title")} description={t("noQueues.description")} />;
   return (
     <div className="overflow-x-auto rounded-lg border">
-      <Table aria-label="Queues">
+      <Table aria-label={t("queues")}>
         <TableHeader>
           <TableRow>
-            <TableHead>Queue</TableHead>
-            {COUNT_COLUMNS.map(([key, label]) => (
+            <TableHead>{t("columns.queue")}</TableHead>
+            {COUNT_COLUMNS.map((key) => (
               <TableHead key={key} className="text-right">
-                {label}
+                {t(`counts.${key}`)}
               </TableHead>
             ))}
           </TableRow>
@@ -44,12 +39,12 @@ export function QueuesTable({ queues }: { queues: QueueSummaryDto[] }) {
               <TableCell>
                 <code className="font-mono text-xs">{queue.name}</code>
                 <div className="text-xs text-muted-foreground">
-                  {queue.cron ? `Schedule ${queue.cron} (UTC)` : "Queue"} · {queue.retryLimit === 0 ? "no retries" : `up to ${queue.retryLimit} retries`}
+                  {queue.cron ? t("schedule", { cron: queue.cron }) : t("queue")} · {t("retries", { limit: queue.retryLimit })}
                 </div>
               </TableCell>
-              {COUNT_COLUMNS.map(([key]) => (
+              {COUNT_COLUMNS.map((key) => (
                 <TableCell key={key} className="text-right tabular-nums" data-testid={`count-${key}`}>
-                  {queue.counts[key] ? queue.counts[key].toLocaleString("en") : <span className="text-muted-foreground">0</span>}
+                  {queue.counts[key] ? format.number(queue.counts[key]) : <span className="text-muted-foreground">{format.number(0)}</span>}
                 </TableCell>
               ))}
             </TableRow>
@@ -60,20 +55,21 @@ export function QueuesTable({ queues }: { queues: QueueSummaryDto[] }) {
   );
 }
 
-export function JobsTable({ jobs, label, canRetry, empty }: { jobs: JobDto[]; label: string; canRetry: boolean; empty: string }) {
+export async function JobsTable({ jobs, label, canRetry, empty }: { jobs: JobDto[]; label: string; canRetry: boolean; empty: string }) {
+  const [t, format] = await Promise.all([getTranslations("Jobs"), getFormatter()]);
   if (jobs.length === 0) return <EmptyState title={empty} />;
   return (
     <div className="overflow-x-auto rounded-lg border">
       <Table aria-label={label}>
         <TableHeader>
           <TableRow>
-            <TableHead>Job</TableHead>
-            <TableHead>State</TableHead>
-            <TableHead className="text-right">Attempts</TableHead>
-            <TableHead>Created</TableHead>
-            <TableHead>Ended</TableHead>
-            <TableHead>Last error</TableHead>
-            {canRetry ? <TableHead className="text-right">Actions</TableHead> : null}
+            <TableHead>{t("columns.job")}</TableHead>
+            <TableHead>{t("columns.state")}</TableHead>
+            <TableHead className="text-right">{t("columns.attempts")}</TableHead>
+            <TableHead>{t("columns.created")}</TableHead>
+            <TableHead>{t("columns.ended")}</TableHead>
+            <TableHead>{t("columns.lastError")}</TableHead>
+            {canRetry ? <TableHead className="text-right">{t("columns.actions")}</TableHead> : null}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -84,11 +80,13 @@ export function JobsTable({ jobs, label, canRetry, empty }: { jobs: JobDto[]; la
                 <div className="font-mono text-[11px] text-muted-foreground">{job.id}</div>
               </TableCell>
               <TableCell>
-                <Badge variant={STATE_VARIANT[job.state]}>{job.state}</Badge>
-                {job.deadLettered ? <div className="mt-1 text-xs text-muted-foreground">copy in dead letter</div> : null}
+                <Badge variant={STATE_VARIANT[job.state]} title={job.state}>
+                  {t(`states.${job.state}`)}
+                </Badge>
+                {job.deadLettered ? <div className="mt-1 text-xs text-muted-foreground">{t("deadLettered")}</div> : null}
               </TableCell>
               <TableCell className="text-right tabular-nums">
-                {job.attempts} / {job.maxAttempts}
+                {format.number(job.attempts)} / {format.number(job.maxAttempts)}
               </TableCell>
               <TableCell className="whitespace-nowrap text-sm">
                 <RelativeTime value={job.createdAt} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
@@ -10,21 +11,22 @@ import { retryJobAction } from "./actions";
 
 export function RetryJobButton({ queue, id }: { queue: string; id: string }) {
   const router = useRouter();
+  const t = useTranslations("Jobs.retry");
   return (
     <ConfirmDialog
-      title="Retry this job?"
-      description={`The job runs once more on ${queue}. If it fails again it goes back to the failed list.`}
-      confirmLabel="Retry"
+      title={t("title")}
+      description={t("description", { queue })}
+      confirmLabel={t("confirm")}
       variant="default"
       trigger={
-        <Button variant="outline" size="sm" aria-label={`Retry job ${id} of ${queue}`}>
-          <RotateCcw aria-hidden /> Retry
+        <Button variant="outline" size="sm" aria-label={t("label", { id, queue })}>
+          <RotateCcw aria-hidden /> {t("button")}
         </Button>
       }
       onConfirm={async () => {
         const result = await retryJobAction({ queue, id });
         if (!result.ok) return { error: describeFailureText(result) };
-        toast.success("The job is queued again");
+        toast.success(t("done"));
         router.refresh();
       }}
     />

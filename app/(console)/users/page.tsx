@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/dal/users";
 import { UsersTable } from "./users-table";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Users"))("title") };
+}
 
 export default async function UsersPage() {
   const actor = await requirePermission("users:manage");
-  const users = await listUsers(actor);
+  const [users, t] = await Promise.all([listUsers(actor), getTranslations("Users")]);
   return (
     <div className="grid gap-4">
-      <PageHeader
-        title="Users"
-        description="Who can sign in to the console, with which roles. Instance owners act only on the instances listed on them."
-      />
-      <UsersTable users={users} currentUserId={actor.id} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <ClientMessages namespaces={["Users"]}>
+        <UsersTable users={users} currentUserId={actor.id} />
+      </ClientMessages>
     </div>
   );
 }

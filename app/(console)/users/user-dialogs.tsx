@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/confirm-dialog";
@@ -25,6 +26,7 @@ export type UserDialog =
  */
 export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; onChange: (next: UserDialog | null) => void }) {
   const router = useRouter();
+  const t = useTranslations("Users");
   const close = () => onChange(null);
 
   if (dialog.kind === "reset") {
@@ -33,9 +35,9 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
       <ConfirmDialog
         open
         onOpenChange={(open) => !open && close()}
-        title={`Reset the password of ${user.email}?`}
-        description="A new password is generated and shown to you once. Every session of this user ends now."
-        confirmLabel="Reset password"
+        title={t("reset.title", { email: user.email })}
+        description={t("reset.description")}
+        confirmLabel={t("reset.confirm")}
         onConfirm={async () => {
           const result = await resetUserPasswordAction({ id: user.id });
           if (!result.ok) return { error: describeFailureText(result) };
@@ -54,18 +56,14 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
       <ConfirmDialog
         open
         onOpenChange={(open) => !open && close()}
-        title={user.disabled ? `Enable ${user.email}?` : `Disable ${user.email}?`}
-        description={
-          user.disabled
-            ? "They can sign in again with their existing password or single sign-on."
-            : "They are signed out at their next request and cannot sign in until enabled again."
-        }
-        confirmLabel={user.disabled ? "Enable" : "Disable"}
+        title={t(user.disabled ? "toggle.enableTitle" : "toggle.disableTitle", { email: user.email })}
+        description={t(user.disabled ? "toggle.enableDescription" : "toggle.disableDescription")}
+        confirmLabel={t(user.disabled ? "toggle.enable" : "toggle.disable")}
         variant={user.disabled ? "default" : "destructive"}
         onConfirm={async () => {
           const result = await setUserDisabledAction({ id: user.id, disabled: !user.disabled });
           if (!result.ok) return { error: describeFailureText(result) };
-          toast.success(user.disabled ? `${user.email} can sign in again` : `${user.email} is disabled`);
+          toast.success(t(user.disabled ? "toggle.enabled" : "toggle.disabledToast", { email: user.email }));
           router.refresh();
         }}
       />
@@ -77,19 +75,19 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
       <Dialog open onOpenChange={(open) => !open && close()}>
         <DialogContent>
           <DialogHeader>
-            <DialogTitle>Password for {dialog.email}</DialogTitle>
-            <DialogDescription>Shown only now. Give it to the user over a safe channel; it is not stored anywhere in clear.</DialogDescription>
+            <DialogTitle>{t("password.title", { email: dialog.email })}</DialogTitle>
+            <DialogDescription>{t("password.description")}</DialogDescription>
           </DialogHeader>
-          <Alert variant="warning" title="Copy it now">
+          <Alert variant="warning" title={t("password.copyNow")}>
             <div className="mt-2 flex items-center gap-2">
               <code data-testid="temporary-password" className="rounded bg-muted px-2 py-1 font-mono text-sm select-all">
                 {dialog.password}
               </code>
-              <CopyButton value={dialog.password} label="Copy password" />
+              <CopyButton value={dialog.password} label={t("password.copy")} />
             </div>
           </Alert>
           <div className="flex justify-end">
-            <Button onClick={close}>Done</Button>
+            <Button onClick={close}>{t("password.done")}</Button>
           </div>
         </DialogContent>
       </Dialog>
@@ -100,8 +98,8 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
     <Dialog open onOpenChange={(open) => !open && close()}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>{dialog.kind === "edit" ? `Edit ${dialog.user.email}` : "New user"}</DialogTitle>
-          <DialogDescription>Roles take effect on the user&apos;s next request.</DialogDescription>
+          <DialogTitle>{dialog.kind === "edit" ? t("editUser", { email: dialog.user.email }) : t("newUser")}</DialogTitle>
+          <DialogDescription>{t("form.rolesNote")}</DialogDescription>
         </DialogHeader>
         {dialog.kind === "create" ? (
           <UserForm
@@ -113,7 +111,7 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
                 if (result.data.temporaryPassword) {
                   onChange({ kind: "password", email: result.data.user.email, password: result.data.temporaryPassword });
                 } else {
-                  toast.success(`${result.data.user.email} can now sign in with single sign-on`);
+                  toast.success(t("form.created", { email: result.data.user.email }));
                   close();
                 }
               }
@@ -128,7 +126,7 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
             onSubmit={async (values) => {
               const result = await updateUserAction(values);
               if (result.ok) {
-                toast.success("Changes saved");
+                toast.success(t("form.saved"));
                 router.refresh();
               }
               return result;

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -12,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { applyActionErrors } from "@/lib/actions/form-errors";
 import type { ActionResult } from "@/lib/actions/result";
-import { RESOURCE_KIND_LABELS, RESOURCE_KINDS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { RESOURCE_KINDS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUserInput, updateUserInput } from "@/lib/validation/users";
 
 type CreateValues = z.input<typeof createUserInput>;
@@ -30,6 +31,9 @@ export type UserFormProps =
 const FIELDS = ["email", "name", "roles", "resources", "signIn", "id"] as const;
 
 export function UserForm(props: UserFormProps) {
+  const t = useTranslations("Users.form");
+  const kinds = useTranslations("Users.resourceKinds");
+  const shell = useTranslations("Shell");
   const form = useForm<CreateValues & Partial<UpdateValues>>({
     resolver: zodResolver((props.mode === "create" ? createUserInput : updateUserInput) as typeof createUserInput),
     defaultValues:
@@ -65,25 +69,25 @@ export function UserForm(props: UserFormProps) {
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
       {props.mode === "create" ? (
-        <Field label="Email" required error={formState.errors.email}>
+        <Field label={t("email")} required error={formState.errors.email}>
           {(control) => <Input {...control} type="email" autoComplete="off" {...register("email")} />}
         </Field>
       ) : (
         <p className="text-sm">
-          <span className="text-muted-foreground">Email </span>
+          <span className="text-muted-foreground">{t("email")} </span>
           <span className="font-medium">{props.initial.email}</span>
         </p>
       )}
-      <Field label="Name" required error={formState.errors.name}>
+      <Field label={t("name")} required error={formState.errors.name}>
         {(control) => <Input {...control} autoComplete="off" {...register("name")} />}
       </Field>
       <fieldset className="grid gap-2" aria-describedby={formState.errors.roles ? "roles-error" : undefined}>
-        <legend className="mb-1 text-sm font-medium">Roles</legend>
+        <legend className="mb-1 text-sm font-medium">{t("roles")}</legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {ROLES.map((role) => (
             <label key={role} className="flex items-center gap-2 text-sm">
               <Checkbox checked={roles.includes(role)} onChange={(e) => toggleRole(role, e.currentTarget.checked)} name={`role-${role}`} />
-              {ROLE_LABELS[role]}
+              {shell(`roles.${role}`)}
             </label>
           ))}
         </div>
@@ -95,19 +99,19 @@ export function UserForm(props: UserFormProps) {
       </fieldset>
       {roles.includes("owner") || resources.length ? (
         <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">Owned resources</legend>
-          <p className="text-xs text-muted-foreground">An instance owner may act only on these instances.</p>
+          <legend className="mb-1 text-sm font-medium">{t("resources")}</legend>
+          <p className="text-xs text-muted-foreground">{t("resourcesHelp")}</p>
           <div className="flex flex-wrap gap-2">
-            <Select aria-label="Resource kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as typeof kind)} className="w-auto">
+            <Select aria-label={t("resourceKind")} value={kind} onChange={(e) => setKind(e.currentTarget.value as typeof kind)} className="w-auto">
               {RESOURCE_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {RESOURCE_KIND_LABELS[k]}
+                  {kinds(k)}
                 </option>
               ))}
             </Select>
             <Input
-              aria-label="Instance id"
-              placeholder="Instance id"
+              aria-label={t("instanceId")}
+              placeholder={t("instanceId")}
               value={resourceId}
               onChange={(e) => setResourceId(e.currentTarget.value)}
               onKeyDown={(e) => {
@@ -119,10 +123,10 @@ export function UserForm(props: UserFormProps) {
               className="min-w-40 flex-1"
             />
             <Button type="button" variant="outline" onClick={addResource}>
-              <Plus aria-hidden /> Add
+              <Plus aria-hidden /> {t("add")}
             </Button>
           </div>
-          <ul className="grid gap-1" aria-label="Owned resources">
+          <ul className="grid gap-1" aria-label={t("resources")}>
             {resources.map((key) => (
               <li key={key} className="flex items-center justify-between gap-2 rounded-md border px-2 py-1 text-sm">
                 <code className="font-mono text-xs">{key}</code>
@@ -130,7 +134,7 @@ export function UserForm(props: UserFormProps) {
                   type="button"
                   variant="ghost"
                   size="icon"
-                  aria-label={`Remove ${key}`}
+                  aria-label={t("remove", { key })}
                   onClick={() => setValue("resources", resources.filter((r) => r !== key), { shouldDirty: true, shouldValidate: true })}
                 >
                   <X aria-hidden />
@@ -147,11 +151,11 @@ export function UserForm(props: UserFormProps) {
         </fieldset>
       ) : null}
       {props.mode === "create" ? (
-        <Field label="Signs in with" error={formState.errors.signIn} description="A password user gets a generated password, shown to you once.">
+        <Field label={t("signIn")} error={formState.errors.signIn} description={t("signInHelp")}>
           {(control) => (
             <Select {...control} {...register("signIn")}>
-              <option value="password">Email and password</option>
-              <option value="sso">Single sign-on only</option>
+              <option value="password">{t("signInPassword")}</option>
+              <option value="sso">{t("signInSso")}</option>
             </Select>
           )}
         </Field>
@@ -159,7 +163,7 @@ export function UserForm(props: UserFormProps) {
       <FormError error={formState.errors.root?.serverError} />
       <div className="flex justify-end gap-2">
         <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : props.mode === "create" ? "Create user" : "Save changes"}
+          {formState.isSubmitting ? t("saving") : t(props.mode === "create" ? "create" : "save")}
         </Button>
       </div>
     </form>

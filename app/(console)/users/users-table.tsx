@@ -1,12 +1,12 @@
 "use client";
 
 import { KeyRound, Pencil, Plus, UserCheck, UserX } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserDto } from "@/lib/dal/users";
 import type { UserDialog } from "./user-dialogs";
 
@@ -14,24 +14,26 @@ const UserDialogs = lazy(() => import("./user-dialogs"));
 
 export function UsersTable({ users, currentUserId }: { users: UserDto[]; currentUserId: string }) {
   const [dialog, setDialog] = useState<UserDialog | null>(null);
+  const t = useTranslations("Users");
+  const shell = useTranslations("Shell");
 
   return (
     <>
       <div className="flex justify-end">
         <Button onClick={() => setDialog({ kind: "create" })}>
-          <Plus aria-hidden /> New user
+          <Plus aria-hidden /> {t("newUser")}
         </Button>
       </div>
       <div className="overflow-x-auto rounded-lg border">
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead>User</TableHead>
-              <TableHead>Roles</TableHead>
-              <TableHead>Owned resources</TableHead>
-              <TableHead>Sign-in</TableHead>
-              <TableHead>Last sign-in</TableHead>
-              <TableHead className="text-right">Actions</TableHead>
+              <TableHead>{t("columns.user")}</TableHead>
+              <TableHead>{t("columns.roles")}</TableHead>
+              <TableHead>{t("columns.resources")}</TableHead>
+              <TableHead>{t("columns.signIn")}</TableHead>
+              <TableHead>{t("columns.lastSignIn")}</TableHead>
+              <TableHead className="text-right">{t("columns.actions")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -45,10 +47,10 @@ export function UsersTable({ users, currentUserId }: { users: UserDto[]; current
                   <div className="flex flex-wrap gap-1">
                     {user.roles.map((r) => (
                       <Badge key={r} variant="secondary">
-                        {ROLE_LABELS[r]}
+                        {shell(`roles.${r}`)}
                       </Badge>
                     ))}
-                    {user.disabled ? <Badge variant="destructive">Disabled</Badge> : null}
+                    {user.disabled ? <Badge variant="destructive">{t("disabled")}</Badge> : null}
                   </div>
                 </TableCell>
                 <TableCell className="max-w-64">
@@ -64,17 +66,17 @@ export function UsersTable({ users, currentUserId }: { users: UserDto[]; current
                     <span className="text-muted-foreground">—</span>
                   )}
                 </TableCell>
-                <TableCell className="text-sm">{user.source === "oidc" ? "Single sign-on" : user.hasPassword ? "Password" : "Single sign-on only"}</TableCell>
+                <TableCell className="text-sm">{t(`signInKind.${user.source === "oidc" ? "oidc" : user.hasPassword ? "password" : "ssoOnly"}`)}</TableCell>
                 <TableCell>
-                  <RelativeTime value={user.lastLoginAt} fallback="never" className="text-sm" />
+                  <RelativeTime value={user.lastLoginAt} fallback={t("never")} className="text-sm" />
                 </TableCell>
                 <TableCell>
                   <div className="flex justify-end gap-1">
-                    <Button variant="ghost" size="icon-sm" aria-label={`Edit ${user.email}`} onClick={() => setDialog({ kind: "edit", user })}>
+                    <Button variant="ghost" size="icon-sm" aria-label={t("editUser", { email: user.email })} onClick={() => setDialog({ kind: "edit", user })}>
                       <Pencil aria-hidden />
                     </Button>
                     {user.source === "local" ? (
-                      <Button variant="ghost" size="icon-sm" aria-label={`Reset password of ${user.email}`} onClick={() => setDialog({ kind: "reset", user })}>
+                      <Button variant="ghost" size="icon-sm" aria-label={t("resetPasswordOf", { email: user.email })} onClick={() => setDialog({ kind: "reset", user })}>
                         <KeyRound aria-hidden />
                       </Button>
                     ) : null}
@@ -82,7 +84,7 @@ export function UsersTable({ users, currentUserId }: { users: UserDto[]; current
                       <Button
                         variant="ghost"
                         size="icon-sm"
-                        aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                        aria-label={t(user.disabled ? "enableUser" : "disableUser", { email: user.email })}
                         onClick={() => setDialog({ kind: "toggle", user })}
                       >
                         {user.disabled ? <UserCheck aria-hidden /> : <UserX aria-hidden />}
