@@ -23,7 +23,6 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 let databaseUrl = "";
 let db: pg.Client;
 const instances: Record<"a" | "b", Instance | undefined> = { a: undefined, b: undefined };
-let savedDmsLimit: number | undefined;
 
 const rows = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
 
@@ -61,9 +60,17 @@ async function prepareBulk(page: Page, seqs: number[]) {
   const dialog = page.getByRole("dialog");
   for (const decade of [...new Set(seqs.map((s) => Math.floor(s / 10)))]) {
     await dialog.getByLabel("Find a DMS user").fill(`extra-user-${String(decade).padStart(4, "0")}`);
-    for (const s of seqs.filter((x) => Math.floor(x / 10) === decade)) {
-      await dialog.getByRole("checkbox", { name: new RegExp(`id ${EXTRA_BASE + s}\\b`) }).check();
-    }
+    const ids = seqs.filter((x) => Math.floor(x / 10) === decade).map((x) => String(EXTRA_BASE + x));
+    // Shown once the search has narrowed the list to this decade.
+    await expect(dialog.getByRole("checkbox", { name: new RegExp(`id ${ids.at(-1)}\\b`) })).toBeVisible();
+    // A click per box with a frame between, as a person would tick them: far quicker than check() each.
+    await dialog.locator('input[type="checkbox"]').evaluateAll(async (inputs, wanted) => {
+      for (const input of inputs as HTMLInputElement[]) {
+        if (!wanted.includes(input.value) || input.checked) continue;
+        input.click();
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      }
+    }, ids);
   }
   await expect(dialog.getByTestId("bulk-selected-count")).toHaveText(`${seqs.length} selected`);
   await dialog.getByLabel("Reason").fill("Two-instance failover drill");
@@ -121,7 +128,6 @@ test.beforeAll(async ({}, testInfo) => {
   await emu("DELETE", "/state/dms/users/extra");
   const { users } = await emu<{ users: EmuUser[] }>("POST", "/state/dms/users", { tid: TID, count: 189 });
   expect(users.at(-1)?.userId).toBe(EXTRA_BASE + 189);
-  savedDmsLimit = (await emu<{ rateLimits: { dms: number } }>("GET", "/config")).rateLimits.dms;
   databaseUrl = await freshSiblingDatabase("two");
   // One after the other: the first migrates and seeds the new database.
   instances.a = await startInstance("a", E2E.port + 1, databaseUrl);
@@ -136,16 +142,22 @@ test.afterAll(async () => {
   await db?.end().catch(() => undefined);
   if (databaseUrl) await dropSiblingDatabase(databaseUrl);
   await emu("DELETE", "/faults");
-  if (savedDmsLimit !== undefined) await emu("PATCH", "/config", { rateLimits: { dms: savedDmsLimit } });
   await emu("DELETE", "/state/dms/users/extra");
 });
 
-test("bulk work from both instances on one credential stays within DMS's limit: no throttling reaches anyone", async ({ browser }) => {
+/** The most calls that arrived within any `windowMs`. */
+function peakIn(stamps: number[], windowMs: number): number {
+  const sorted = [...stamps].sort((x, y) => x - y);
+  let peak = 0;
+  for (let lo = 0, hi = 0; hi < sorted.length; hi++) {
+    while (sorted[hi]! - sorted[lo]! >= windowMs) lo++;
+    peak = Math.max(peak, hi - lo + 1);
+  }
+  return peak;
+}
+
+test("bulk work from both instances on one credential is paced for the cluster: no throttling reaches anyone", async ({ browser }) => {
   test.setTimeout(90_000);
-  // The console paces each DMS action to 10/s for the whole cluster; the emulator counts every
-  // action of the key together. 15/s leaves room for the jobs' list reads beside 9.7 grants/s,
-  // while two instances pacing on their own (19.4 grants/s) would be throttled at once.
-  await emu("PATCH", "/config", { rateLimits: { dms: 15 } });
   const onA = await signedIn(browser, instances.a!);
   const onB = await signedIn(browser, instances.b!);
   const seqsA = range(110, 149);
@@ -158,13 +170,18 @@ test("bulk work from both instances on one credential stays within DMS's limit: 
 
   type Call = { at: string; action: string; outcome: string };
   const calls = (await emu<{ calls: Call[] }>("GET", `/calls?service=dms&since=${seq}`)).calls;
-  const ok = calls.filter((c) => c.action === "CreateProxyAccess" && c.outcome === "OK");
-  const spanS = (Date.parse(ok.at(-1)!.at) - Date.parse(ok[0]!.at)) / 1000;
-  const throttled = calls.filter((c) => c.outcome.startsWith("Throttling"));
+  const grants = calls.filter((c) => c.action === "CreateProxyAccess").map((c) => Date.parse(c.at));
+  const spanS = (Math.max(...grants) - Math.min(...grants)) / 1000;
+  const rate = (grants.length - 1) / spanS;
+  const throttled = calls.filter((c) => c.outcome.startsWith("Throttling")).length;
   console.log(
-    `[two-instances] concurrent: ${ok.length} grants in ${spanS.toFixed(1)} s = ${((ok.length - 1) / spanS).toFixed(2)} grants/s (paced to 10/s); ` +
-      `${calls.length} DMS calls, ${throttled.length} throttled by the vendor ${JSON.stringify(throttled.map((c) => c.action))}`,
+    `[two-instances] concurrent: ${grants.length} CreateProxyAccess in ${spanS.toFixed(1)} s = ${rate.toFixed(2)}/s, ` +
+      `peak ${peakIn(grants, 1000)} in 1 s, ${peakIn(grants, 2000)} in 2 s (limit 10/s per action); ${calls.length} DMS calls in all, ${throttled} throttled by the vendor`,
   );
+  // Both instances together keep DMS's per-action pace (9.7/s aimed), where each pacing alone
+  // would send about twice that. Over two seconds, since arrivals bunch by a call or two.
+  expect(rate).toBeLessThanOrEqual(10.3);
+  expect(peakIn(grants, 2000)).toBeLessThanOrEqual(24);
   await expectGrantedOnce(jobA, seqsA);
   await expectGrantedOnce(jobB, seqsB);
   await expectAuditAgrees([...seqsA, ...seqsB]);
@@ -175,7 +192,6 @@ test("bulk work from both instances on one credential stays within DMS's limit: 
 
 test("instance A is killed mid-job; B finishes it: one access and one outcome per user, no retry by a person", async ({ browser }) => {
   test.setTimeout(120_000);
-  await emu("PATCH", "/config", { rateLimits: { dms: savedDmsLimit ?? 50 } });
   // Slow grants so the kill finds some of A's calls at DMS (answers lost, changes possibly applied).
   await emu("POST", "/faults", { service: "dms", action: "CreateProxyAccess", kind: "latency", latencyMs: 400 });
   const onA = await signedIn(browser, instances.a!);
@@ -216,3 +232,4 @@ test("instance A is killed mid-job; B finishes it: one access and one outcome pe
   await expect(job.getByTestId("bulk-counts")).toContainText("100 granted");
   await onB.context().close();
 });
+
