@@ -1,5 +1,5 @@
 import type { EmuContext } from "./context";
-import { COLL_NAMES, type DdsInstance, type TaurusInstance } from "./state-types";
+import { COLL_NAMES, type DdsInstance, type DmsUser, type TaurusInstance } from "./state-types";
 import { delOp, putOp } from "./store";
 import { formatChinaTime } from "./util";
 
@@ -96,4 +96,39 @@ export function revokeTokens(ctx: EmuContext): number {
   const all = ctx.store.values("iamTokens");
   ctx.store.commit(all.map((t) => delOp("iamTokens", t.hash)));
   return all.length;
+}
+
+/** Users added by tests sit above every seeded id (the large seed starts at 200,001). */
+export const EXTRA_USER_BASE = 900_000;
+
+/**
+ * Test hook: `count` more DMS users in tenant `tid` (e.g. for a bulk grant larger than the demo
+ * tenant), named `extra-user-NNNNN`. Null when the tenant does not exist.
+ */
+export function addDmsUsers(ctx: EmuContext, tid: number, count: number, now = Date.now()) {
+  const s = ctx.store;
+  if (!s.get("dmsTenants", tid)) return null;
+  const all = s.values("dmsUsers");
+  const parentUid = all.find((u) => u.tid === tid)?.parentUid ?? "";
+  let next = all.reduce((max, u) => Math.max(max, u.userId), EXTRA_USER_BASE) + 1;
+  const made: DmsUser[] = [];
+  for (let i = 0; i < count; i++, next++) {
+    const seq = String(next - EXTRA_USER_BASE).padStart(5, "0");
+    made.push({
+      userId: next, tid, uid: String(2_950_000_000_000_000 + next), parentUid, nickName: `extra-user-${seq}`, state: "NORMAL", roles: ["USER"],
+      mobile: "", email: `extra-user-${seq}@example.com`, lastLoginTime: now, maxExecuteCount: 2000, curExecuteCount: 0, maxResultCount: 100_000, curResultCount: 0,
+    });
+  }
+  s.commit(made.map((u) => putOp("dmsUsers", u.userId, u)));
+  return made.map((u) => ({ userId: u.userId, tid: u.tid, uid: u.uid, nickName: u.nickName, state: u.state, roles: u.roles }));
+}
+
+/** Test hook: removes the users `addDmsUsers` made and every access they hold, so later specs see the demo state. */
+export function removeExtraDmsUsers(ctx: EmuContext): { users: number; accesses: number } {
+  const s = ctx.store;
+  const users = s.values("dmsUsers").filter((u) => u.userId > EXTRA_USER_BASE);
+  const ids = new Set(users.map((u) => u.userId));
+  const accesses = s.values("dmsAccesses").filter((a) => ids.has(a.userId));
+  s.commit([...accesses.map((a) => delOp("dmsAccesses", a.proxyAccessId)), ...users.map((u) => delOp("dmsUsers", u.userId))]);
+  return { users: users.length, accesses: accesses.length };
 }

@@ -64,6 +64,25 @@ describe("admin API", () => {
     expect(proxy.accessControl.ipList.length).toBeGreaterThan(0);
   });
 
+  it("adds DMS users to a tenant for large bulk work and removes them with their accesses", async () => {
+    type U = { userId: number; tid: number; nickName: string; state: string };
+    const before = (await emu.admin<{ users: U[] }>("GET", "/state/dms/users?tid=3002")).users.length;
+    const { users } = await emu.admin<{ users: U[] }>("POST", "/state/dms/users", { tid: 3002, count: 3 });
+    expect(users.map((u) => [u.userId, u.tid, u.nickName, u.state])).toEqual([
+      [900_001, 3002, "extra-user-00001", "NORMAL"],
+      [900_002, 3002, "extra-user-00002", "NORMAL"],
+      [900_003, 3002, "extra-user-00003", "NORMAL"],
+    ]);
+    // DMS itself knows them: a grant to one of them succeeds.
+    const r = await send(signAlibabaAcs3(emu.urls.dms, ALI, "CreateProxyAccess", { Tid: "3002", ProxyId: "1211", UserId: "900002" }));
+    expect(r.json).toMatchObject({ Success: true });
+    expect((await emu.admin<{ users: U[] }>("GET", "/state/dms/users?tid=3002")).users).toHaveLength(before + 3);
+    expect(await emu.admin("DELETE", "/state/dms/users/extra")).toEqual({ removed: { users: 3, accesses: 1 } });
+    expect((await emu.admin<{ users: U[] }>("GET", "/state/dms/users?tid=3002")).users).toHaveLength(before);
+    expect((await emu.admin<{ accesses: { userId: number }[] }>("GET", "/state/dms/proxies/1211/accesses")).accesses.some((a) => a.userId > 900_000)).toBe(false);
+    expect((await emu.admin<{ error: string }>("POST", "/state/dms/users", { tid: 9999, count: 1 })).error).toMatch(/tenant not found/);
+  });
+
   it("changes instance status for tests and answers unknown routes with 404", async () => {
     expect(await emu.admin("PUT", `/state/mariadb/instances/tdsql-demo0002/status`, { status: -1 })).toEqual({ updated: true });
     const r = await send(signTencent(emu.urls.mariadb, { id: f.tencent.secretId, secret: f.tencent.secretKey }, "DescribeAccounts", { InstanceId: "tdsql-demo0002" }));

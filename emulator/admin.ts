@@ -26,6 +26,8 @@ const resetSchema = z.object({
   clock: z.number().int().optional(),
 }).strict();
 
+const addUsersSchema = z.object({ tid: z.number().int(), count: z.number().int().min(1).max(5_000) }).strict();
+
 const configSchema = z.object({
   rateLimits: z.object({
     mariadbAccount: z.number().int().min(0), mariadbDescribeInstances: z.number().int().min(0),
@@ -70,6 +72,12 @@ function routes(d: AdminDeps): Route[] {
     ["GET", /^\/state\/dms\/proxies\/(\d+)\/accesses$/, (m) => ok({ accesses: view.dmsAccessesOfProxy(ctx, Number(m[1])) })],
     ["GET", /^\/state\/dms\/duplicates$/, () => ok({ duplicates: view.dmsDuplicates(ctx) })],
     ["GET", /^\/state\/dms\/users$/, (_m, q) => ok({ users: view.dmsUsers(ctx, q.has("tid") ? Number(q.get("tid")) : undefined) })],
+    ["POST", /^\/state\/dms\/users$/, (_m, _q, body) => {
+      const { tid, count } = addUsersSchema.parse(body ?? {});
+      const users = view.addDmsUsers(ctx, tid, count);
+      return users ? ok({ users }) : notFound("tenant");
+    }],
+    ["DELETE", /^\/state\/dms\/users\/extra$/, () => ok({ removed: view.removeExtraDmsUsers(ctx) })],
     ["GET", /^\/state\/mariadb\/instances\/([^/]+)\/accounts$/, (m) => ok({ accounts: view.mariaAccounts(ctx, m[1] ?? "") })],
     ["GET", /^\/state\/dds\/instances\/([^/]+)\/users$/, (m) => ok({ users: view.ddsUsers(ctx, m[1] ?? "") })],
     ["GET", /^\/state\/taurus\/proxies\/([^/]+)$/, (m) => {

@@ -7,10 +7,13 @@ import { roundActorMayGrant } from "./bulk-grants-actor";
 import { completeIfSettled, ITEM_RETRY_LIMIT, runItem, runRound, type ItemData, type RunnerDeps } from "./bulk-grants-runner";
 
 /*
- * The queues of bulk grants. A stopped instance's round or item jobs expire and are retried by
- * whichever instance polls next; the ledger row of an item in flight tells the new runner
- * whether its grant already landed.
+ * The queues of bulk grants. A dead instance's round or item jobs stop being stamped and are
+ * retried within seconds by whichever instance supervises next (heartbeatSeconds); the ledger row
+ * of an item in flight tells the new runner whether its grant already landed.
  */
+
+/** What lets a live instance take a dead one's job 7-15 s after its last stamp (pg-boss's minimum). */
+const HEARTBEAT_SECONDS = 10;
 
 async function runnerDeps(): Promise<RunnerDeps> {
   const deps = await ledgerDeps();
@@ -27,14 +30,14 @@ async function runnerDeps(): Promise<RunnerDeps> {
 export const roundQueue = defineQueue<{ jobId: string; round: number }>(
   "bulk-grants.round",
   async ({ jobId, round }) => runRound(await runnerDeps(), jobId, round),
-  { retryLimit: 8, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 120 },
+  { retryLimit: 8, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 120, heartbeatSeconds: HEARTBEAT_SECONDS },
 );
 
 const itemQueue = defineQueue<ItemData>(
   "bulk-grants.item",
   async (data, ctx) => runItem(await runnerDeps(), data, ctx),
-  // Longer than one grant with the client's own retries takes; a dead runner's item is retried after it.
-  { retryLimit: ITEM_RETRY_LIMIT, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 60, concurrency: 4 },
+  // Expiry: longer than one grant with the client's own retries takes, a backstop to the heartbeat.
+  { retryLimit: ITEM_RETRY_LIMIT, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 60, heartbeatSeconds: HEARTBEAT_SECONDS, concurrency: 4 },
 );
 
 /** Queues a round of a job (its first run or a retry); one round job per job and round at a time. */

@@ -18,6 +18,12 @@ export interface QueueOptions {
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
   expireInSeconds?: number;
+  /**
+   * For jobs an instance may die in the middle of: the worker stamps the job every third of this,
+   * and a job not stamped for this long is failed and retried by whichever instance supervises
+   * next, instead of waiting out `expireInSeconds`. pg-boss's minimum is 10.
+   */
+  heartbeatSeconds?: number;
   /** Local workers in this process; other instances on the same PostgreSQL add their own. */
   concurrency?: number;
   /** Default true: a job that failed after its retries is copied to `<name>.dead`. */
@@ -84,6 +90,11 @@ export function getDefinition(name: string): QueueDefinition | undefined {
 function register(definition: QueueDefinition) {
   if (!QUEUE_NAME.test(definition.name) || definition.name.endsWith(DEAD_LETTER_SUFFIX)) {
     throw new Error(`Invalid job queue name ${JSON.stringify(definition.name)}`);
+  }
+  const heartbeat = definition.options.heartbeatSeconds;
+  // pg-boss would refuse it only when the engine creates the queue, i.e. at server start.
+  if (heartbeat !== undefined && !(Number.isInteger(heartbeat) && heartbeat >= 10)) {
+    throw new Error(`heartbeatSeconds of ${definition.name} must be an integer of at least 10`);
   }
   // A module evaluated twice (dev reloads, two chunks) re-registers the same name: the newest wins.
   registryState().definitions.set(definition.name, definition);

@@ -1,4 +1,4 @@
-import type { Job, JobResult, PGliteLike, PgBoss, QueueResult } from "pg-boss";
+import type { Db as IDatabase, Job, JobResult, PGliteLike, PgBoss, QueueResult } from "pg-boss";
 import { DEAD_LETTER_SUFFIX, listDefinitions, registryState, type JobSender, type QueueDefinition, type SendOptions } from "./define";
 import { toSafeJobError } from "./errors";
 
@@ -6,7 +6,7 @@ import { toSafeJobError } from "./errors";
  * The job engine: pg-boss on the console's own database, in schema `pgboss`. On PGlite it shares
  * the embedded database's one connection (one process per data folder, so one engine); on
  * PostgreSQL it has its own small pool, and every console instance works the same queues, so a
- * stopped instance's jobs are taken by the others once their expiry passes.
+ * stopped instance's jobs are taken by the others once their heartbeat (or else expiry) lapses.
  */
 
 export const JOB_SCHEMA = "pgboss";
@@ -16,6 +16,8 @@ export interface EngineConnection {
   pglite?: PGliteLike;
   /** A PostgreSQL URL; the engine opens and closes its own pool on it. */
   connectionString?: string;
+  /** Any pg-boss database adapter, owned by the caller (tests cut one to play an instance that died). */
+  adapter?: { db: IDatabase; backend?: "postgres" | "pglite" };
 }
 
 export interface EngineSettings {
@@ -23,6 +25,12 @@ export interface EngineSettings {
   pollingIntervalSeconds?: number;
   /** Maintenance (expiry, retention) and cron; tests turn them off to stay deterministic. */
   supervise?: boolean;
+  /**
+   * How often an instance looks for jobs whose worker stopped stamping them (and expired ones):
+   * with a queue's heartbeatSeconds, it bounds how long a dead instance's job waits for another.
+   * pg-boss's default is 60 s; the pass is a few indexed statements, claimed by one instance.
+   */
+  superviseIntervalSeconds?: number;
   schedule?: boolean;
 }
 
@@ -36,6 +44,8 @@ export interface Engine {
 
 const DEAD_LETTER_RETENTION_SECONDS = 30 * 24 * 3600;
 const STOP_TIMEOUT_MS = 5_000;
+/** With a 10 s heartbeat: a dead instance's job is retried 7-15 s after its last stamp. */
+export const SUPERVISE_INTERVAL_SECONDS = 5;
 
 const globalForEngine = globalThis as unknown as { __consoleJobEngine?: Promise<Engine> };
 
@@ -44,13 +54,14 @@ export function deadLetterName(definition: QueueDefinition): string | undefined 
 }
 
 function queueOptions(definition: QueueDefinition) {
-  const { retryLimit, retryDelaySeconds, retryBackoff, expireInSeconds } = definition.options;
+  const { retryLimit, retryDelaySeconds, retryBackoff, expireInSeconds, heartbeatSeconds } = definition.options;
   return {
     // Schedules do not retry by default: the next tick is the retry.
     retryLimit: retryLimit ?? (definition.cron ? 0 : 2),
     retryDelay: retryDelaySeconds ?? (retryBackoff ? 1 : 0),
     retryBackoff: retryBackoff ?? false,
     ...(expireInSeconds ? { expireInSeconds } : {}),
+    ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
     deadLetter: deadLetterName(definition),
     notify: true,
   };
@@ -62,6 +73,7 @@ function differs(have: QueueResult, want: ReturnType<typeof queueOptions>): bool
     have.retryDelay !== want.retryDelay ||
     have.retryBackoff !== want.retryBackoff ||
     (want.expireInSeconds !== undefined && have.expireInSeconds !== want.expireInSeconds) ||
+    (have.heartbeatSeconds ?? undefined) !== want.heartbeatSeconds ||
     (have.deadLetter ?? undefined) !== want.deadLetter ||
     have.notify !== want.notify
   );
@@ -79,7 +91,8 @@ async function ensureQueues(boss: PgBoss, definitions: QueueDefinition[]) {
     const want = queueOptions(definition);
     const have = existing.get(definition.name);
     if (!have) await boss.createQueue(definition.name, want);
-    else if (differs(have, want)) await boss.updateQueue(definition.name, want);
+    // Null, not absent, takes a heartbeat off a queue whose definition dropped it.
+    else if (differs(have, want)) await boss.updateQueue(definition.name, { ...want, heartbeatSeconds: want.heartbeatSeconds ?? null });
   }
 }
 
@@ -127,11 +140,16 @@ async function workQueue(boss: PgBoss, definition: QueueDefinition, pollingInter
   for (let i = 0; i < concurrency; i++) {
     // Known once work() returns; a job finished before that simply waits out one poll.
     const self: { id?: string } = {};
+    const heartbeat = definition.options.heartbeatSeconds;
     const options = {
       batchSize: 1,
       perJobResults: true as const,
       pollingIntervalSeconds,
-      notifyPollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5),
+      // NOTIFY wakes workers for new jobs, not for a dead instance's job put back by the
+      // supervisor: queues that promise a quick pickup keep polling at the full rate.
+      notifyPollingIntervalSeconds: heartbeat ? pollingIntervalSeconds : Math.max(pollingIntervalSeconds, 5),
+      // A third, not pg-boss's half: a dead worker's job goes stale sooner after its last stamp.
+      ...(heartbeat ? { heartbeatRefreshSeconds: heartbeat / 3 } : {}),
     };
     self.id = await boss.work<object>(definition.name, options, worker(definition, () => self.id && boss.notifyWorker(self.id)));
     ids.push(self.id);
@@ -145,6 +163,9 @@ export async function createEngine(connection: EngineConnection, definitions: Qu
   const common = {
     schema: JOB_SCHEMA,
     supervise: settings.supervise ?? true,
+    // The queue monitor (expiry, lost heartbeats) runs only when both intervals have passed.
+    superviseIntervalSeconds: settings.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
+    monitorIntervalSeconds: settings.superviseIntervalSeconds ?? SUPERVISE_INTERVAL_SECONDS,
     schedule: settings.schedule ?? true,
     useListenNotify: true,
     // Nothing else in the console reads OpenTelemetry; skip storing trace context on jobs.
@@ -154,6 +175,8 @@ export async function createEngine(connection: EngineConnection, definitions: Qu
   if (connection.pglite) {
     const { fromPglite } = await import("pg-boss");
     boss = new PgBoss({ ...common, db: fromPglite(connection.pglite), backend: "pglite" });
+  } else if (connection.adapter) {
+    boss = new PgBoss({ ...common, db: connection.adapter.db, backend: connection.adapter.backend ?? "postgres" });
   } else if (connection.connectionString) {
     boss = new PgBoss({ ...common, connectionString: connection.connectionString, max: 4, application_name: "console-jobs" });
   } else {
@@ -179,7 +202,7 @@ export async function createEngine(connection: EngineConnection, definitions: Qu
     workers,
     definitions,
     // Graceful: jobs in hand get `timeoutMs` to finish; the rest go back to their queue as a retry.
-    stop: (timeoutMs = STOP_TIMEOUT_MS) => (stopping ??= boss.stop({ graceful: true, timeout: timeoutMs, close: !connection.pglite })),
+    stop: (timeoutMs = STOP_TIMEOUT_MS) => (stopping ??= boss.stop({ graceful: true, timeout: timeoutMs, close: Boolean(connection.connectionString) })),
   };
 }
 

@@ -17,7 +17,9 @@ const reconcileQueue = defineQueue<{ operationId: string }>(
     // Thrown so the queue's backoff decides when to look again; "open" is the sweep's to find later.
     if (verdict === "retry") throw new JobError("VENDOR_UNREADABLE", "The vendor could not be read to settle this operation; it is tried again.");
   },
-  { retryLimit: 8, retryDelaySeconds: 15, retryBackoff: true, expireInSeconds: 120, concurrency: 2 },
+  // First retry after 2.5-5 s (a dead instance's job is not held back long), then backing off to
+  // about the same total span as before; the heartbeat hands a dead instance's job on within seconds.
+  { retryLimit: 10, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120, heartbeatSeconds: 10, concurrency: 2 },
 );
 
 /** Queues reconciliation of one operation; one job per operation at a time. */

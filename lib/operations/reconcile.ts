@@ -5,7 +5,7 @@ import { auditSettlement, ensureOutcomeAudited } from "./audit";
 import "./all-kinds";
 import { kindOf, type KindContext, type OperationRow, type Settlement } from "./kinds";
 import { memoOf, type LedgerDeps } from "./ledger";
-import { findById, leaseExpired, settleHeld, takeOver } from "./records";
+import { DEFAULT_LEASE_MS, findById, leaseExpired, settleHeld, takeOver } from "./records";
 
 /*
  * Reconciliation settles what the ledger left open (a lost answer, a crash, a dead runner)
@@ -54,7 +54,7 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
   if (row.status === "unknown" && age < RECONCILE_MIN_AGE_MS) return "open";
   if (row.status === "retrying" && age < RETRYING_STALE_MS) return "open";
 
-  const held = await takeOver(deps.db, row, deps.leaseMs ?? 30_000);
+  const held = await takeOver(deps.db, row, deps.leaseMs ?? DEFAULT_LEASE_MS);
   if (!held) return "open";
   if (row.status === "retrying") {
     // Its job gave up: the last answer was a definite refusal, which is the outcome.

@@ -11,7 +11,12 @@ import type { OperationRow, OperationStatus, Settlement } from "./kinds";
  * bumps it, so the runner it replaced can neither renew its lease nor settle the row any more.
  */
 
-export const DEFAULT_LEASE_MS = 30_000;
+/**
+ * Renewed every third of it while the holder lives. As short as the job heartbeat (10 s) allows
+ * a bit of room: a dead instance's item job comes back 7-19 s after its last stamp, and should
+ * find the row free to take over rather than wait out the lease with backed-off retries.
+ */
+export const DEFAULT_LEASE_MS = 15_000;
 
 export interface NewRow {
   idempotencyKey: string;
