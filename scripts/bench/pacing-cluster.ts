@@ -3,10 +3,9 @@
  * two database pools, two cluster pacers and two MariaDB clients (what two processes would hold)
  * create accounts against the emulator, which enforces Tencent's 20/s with a strict sliding window.
  * Meanwhile one "interactive" call at a time (a grant from a form) asks for the same budget.
- * Env: BENCH_PG_URL (an admin URL; default postgres://postgres@127.0.0.1:5432/postgres).
+ * PostgreSQL: a scratch database (scratch-db.ts).
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import fixtures from "@/emulator/demo-fixtures.json";
 import { startEmulator } from "@/emulator/server";
 import { createDb, type DbHandle } from "@/lib/db/client";
@@ -15,7 +14,8 @@ import { mapWithConcurrency } from "@/lib/providers/concurrency";
 import { isProviderError } from "@/lib/providers/errors";
 import type { CallPriority } from "@/lib/providers/pacer";
 import { createMariadbApi } from "@/lib/providers/tencent/mariadb";
-import { log, round, sleep, summarize, tempDir, type Summary } from "./util";
+import { withScratchDatabase } from "./scratch-db";
+import { log, maxInAnyWindow, round, sleep, summarize, tempDir, type Summary } from "./util";
 
 export const PACING_TARGET_RATIO = 0.95;
 const LIMIT = 20;
@@ -38,43 +38,11 @@ export interface ClusterPacingResult {
   interactiveWaitMs: Summary;
 }
 
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= windowMs) j += 1;
-    max = Math.max(max, i - j + 1);
-  }
-  return max;
-}
-
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `bench_pacing_${process.pid}_${Date.now()}`;
-  const run = async (sqlText: string) => {
-    const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      await client.query(sqlText);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
-  try {
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await run(`drop database if exists ${name}`).catch(() => undefined);
-  }
-}
-
 export async function measureClusterPacing(callsPerInstance = 100): Promise<ClusterPacingResult> {
   const emulator = await startEmulator({ basePort: 0, dataDir: tempDir("emulator-pacing"), seed: "demo" });
   const handles: DbHandle[] = [];
   try {
-    return await withDatabase(async (url) => {
+    return await withScratchDatabase("pacing", async (url) => {
       handles.push(createDb(url), createDb(url));
       await handles[0]!.migrate();
       const conn = { vendor: "tencent" as const, region: "ap-guangzhou", endpoint: emulator.urls.mariadb, credentials: { secretId: fixtures.tencent.secretId, secretKey: fixtures.tencent.secretKey } };
