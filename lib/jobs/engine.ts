@@ -51,7 +51,8 @@ function queueOptions(definition: QueueDefinition) {
     retryDelay: retryDelaySeconds ?? (retryBackoff ? 1 : 0),
     retryBackoff: retryBackoff ?? false,
     ...(expireInSeconds ? { expireInSeconds } : {}),
-    deadLetter: deadLetterName(definition),
+    // Left out, not undefined, for a queue that opts out: pg-boss rejects a deadLetter that is present but not a string.
+    ...(deadLetterName(definition) ? { deadLetter: deadLetterName(definition) } : {}),
     notify: true,
   };
 }
