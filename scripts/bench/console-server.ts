@@ -19,6 +19,8 @@ const SECRETS = {
 export interface ConsoleOptions {
   port: number;
   dataDir: string;
+  /** A PostgreSQL URL to serve from instead of the embedded database in dataDir. */
+  databaseUrl?: string;
   /** Admin URL of an emulator; demo cloud accounts are seeded pointing at it. */
   emulatorUrl?: string;
   /** Checkout whose build to start (default: this one), e.g. main's, for a before/after figure. */
@@ -36,7 +38,7 @@ export interface RunningConsole {
   /** The last lines the server printed, for diagnosing a failed start. */
   tail(): string;
   /** Milliseconds from spawn until the server printed that it listens / that its database is ready. */
-  marks(): { listening?: number; databaseReady?: number };
+  marks(): { listening?: number; databaseReady?: number; queueReady?: number };
 }
 
 function consoleEnv(o: ConsoleOptions): NodeJS.ProcessEnv {
@@ -50,7 +52,7 @@ function consoleEnv(o: ConsoleOptions): NodeJS.ProcessEnv {
     ...SECRETS,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: o.dataDir,
+    DATABASE_URL: o.databaseUrl ?? o.dataDir,
     AUTH_URL: `http://localhost:${o.port}`,
     DEMO_MODE: "1",
     ...(o.emulatorUrl ? { EMULATOR_URL: o.emulatorUrl } : {}),
@@ -86,6 +88,7 @@ export function startConsole(o: ConsoleOptions): RunningConsole {
     for (const line of got) {
       if (marks.listening === undefined && /Ready in/.test(line)) marks.listening = now;
       if (marks.databaseReady === undefined && /database ready/.test(line)) marks.databaseReady = now;
+      if (marks.queueReady === undefined && /job queue ready/.test(line)) marks.queueReady = now;
     }
     lines.push(...got);
     if (lines.length > 40) lines.splice(0, lines.length - 40);

@@ -34,7 +34,8 @@ export interface JobsChildResult {
   /** From process start: database open (migrations, seed) and engine start. */
   dbReadyMs: number;
   engineReadyMs: number;
-  noop: { jobs: number; concurrency: number; seconds: number; jobsPerSecond: number };
+  /** jobsPerSecond: send → all completed; drainJobsPerSecond: first start → last completion. */
+  noop: { jobs: number; concurrency: number; seconds: number; jobsPerSecond: number; firstPickupSeconds: number; drainSeconds: number; drainJobsPerSecond: number };
   grant: null | { items: number; seconds: number; itemsPerSecond: number; statuses: Record<string, number>; errorCodes: Record<string, number> };
 }
 
@@ -68,6 +69,12 @@ async function main(config: JobsChildConfig): Promise<JobsChildResult> {
   await noopQueue.sendMany!(Array.from({ length: config.noopJobs }, (_, i) => ({ i })));
   await waitFor(async () => (await count("completed", noopQueue.name)) >= config.noopJobs, 120_000, "no-op jobs");
   const noopSeconds = (performance.now() - startedNoop) / 1000;
+  // Send → done includes waiting for a worker to notice the batch; first start → last completion is the drain alone.
+  const span = (await db.execute(
+    sql`select extract(epoch from (max(completed_on) - min(started_on))) as s, extract(epoch from (min(started_on) - min(created_on))) as wait from pgboss.job where name = ${noopQueue.name}`,
+  )) as unknown as { rows: { s: string | number; wait: string | number }[] };
+  const drainSeconds = Number(span.rows[0]?.s ?? NaN);
+  const firstPickupSeconds = Number(span.rows[0]?.wait ?? NaN);
 
   let grant: JobsChildResult["grant"] = null;
   if (config.grantUserIds.length) {
@@ -109,7 +116,15 @@ async function main(config: JobsChildConfig): Promise<JobsChildResult> {
     backend: handle.kind,
     dbReadyMs: Math.round(dbReadyMs),
     engineReadyMs: Math.round(engineReadyMs),
-    noop: { jobs: config.noopJobs, concurrency: NOOP_CONCURRENCY, seconds: Number(noopSeconds.toFixed(2)), jobsPerSecond: Number((config.noopJobs / noopSeconds).toFixed(1)) },
+    noop: {
+      jobs: config.noopJobs,
+      concurrency: NOOP_CONCURRENCY,
+      seconds: Number(noopSeconds.toFixed(2)),
+      jobsPerSecond: Number((config.noopJobs / noopSeconds).toFixed(1)),
+      firstPickupSeconds: Number(firstPickupSeconds.toFixed(2)),
+      drainSeconds: Number(drainSeconds.toFixed(2)),
+      drainJobsPerSecond: Number((config.noopJobs / drainSeconds).toFixed(1)),
+    },
     grant,
   };
 }

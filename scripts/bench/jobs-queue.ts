@@ -84,7 +84,7 @@ async function measureBackend(emu: RunningEmulator, databaseUrl: string, firstUs
   };
   const g = result.grant;
   log(
-    `jobs on ${result.backend}: db ready ${result.dbReadyMs} ms, engine ${result.engineReadyMs} ms; no-op ${result.noop.jobs} jobs in ${result.noop.seconds} s = ${result.noop.jobsPerSecond}/s; ` +
+    `jobs on ${result.backend}: db ready ${result.dbReadyMs} ms, engine ${result.engineReadyMs} ms; no-op ${result.noop.jobs} jobs in ${result.noop.seconds} s = ${result.noop.jobsPerSecond}/s (first picked up after ${result.noop.firstPickupSeconds} s, drained at ${result.noop.drainJobsPerSecond}/s); ` +
       `DMS grant ${g?.items} items in ${g?.seconds} s = ${g?.itemsPerSecond}/s ${JSON.stringify(g?.statuses)}; DMS saw ${dms.accepted} CreateProxyAccess at ${dms.ratePerSecond}/s (most ${dms.maxInAnySecond} in any second, ${dms.refused} refused)`,
   );
   return { ...result, dms };
