@@ -122,6 +122,7 @@ export function maxInAnyWindow(times: number[], windowMs = 1000): number {
 
 export interface EmulatorCall {
   at: string;
+  action: string;
   outcome: string;
   target?: Record<string, string>;
 }
