@@ -90,7 +90,8 @@ export function startConsole(o: ConsoleOptions): RunningConsole {
       if (marks.databaseReady === undefined && /database ready/.test(line)) marks.databaseReady = now;
       if (marks.queueReady === undefined && /job queue ready/.test(line)) marks.queueReady = now;
     }
-    lines.push(...got);
+    // Each line carries when it appeared (ms from spawn), so a slow start shows where the time went.
+    lines.push(...got.map((line) => `+${Math.round(now)}ms ${line}`));
     if (lines.length > 40) lines.splice(0, lines.length - 40);
   };
   child.stdout?.on("data", keep);
