@@ -1,21 +1,14 @@
 import "server-only";
-import { and, eq, gt, lte } from "drizzle-orm";
+import { lte } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { revokedSessions, userResources, users } from "@/lib/db/schema";
+import { revokedSessions } from "@/lib/db/schema";
 import { auth } from "./auth";
-import { can, canAny, isRole, type Permission, type Principal, type ResourceKey, type Role } from "./permissions";
+import { loadActor, type Actor } from "./actor-query";
+import { can, canAny, type Permission, type ResourceKey } from "./permissions";
 
-export interface Actor extends Principal {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  resources: ReadonlySet<string>;
-  /** The language the user saved, if any (see lib/i18n/locale.ts). */
-  locale?: string | null;
-}
+export type { Actor } from "./actor-query";
 
 /**
  * The signed-in user as the database says right now, once per request. A token is only a claim:
@@ -25,35 +18,9 @@ export interface Actor extends Principal {
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const uid = session?.user?.id;
-  if (!uid) return null;
-  const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, uid)).limit(1);
-  if (!user || user.disabled || user.sessionVersion !== session.user.sessionVersion) return null;
-  if (!session.sessionId) return null;
-  const [revoked, owned] = await Promise.all([
-    isRevoked(session.sessionId),
-    db.select({ resource: userResources.resource }).from(userResources).where(eq(userResources.userId, uid)),
-  ]);
-  if (revoked) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles.filter(isRole),
-    resources: new Set(owned.map((r) => r.resource)),
-    locale: user.locale ?? null,
-  };
+  if (!uid || !session.sessionId) return null;
+  return loadActor(await getDb(), { userId: uid, sessionVersion: session.user.sessionVersion, sessionId: session.sessionId });
 });
-
-async function isRevoked(sessionId: string): Promise<boolean> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: revokedSessions.sessionId })
-    .from(revokedSessions)
-    .where(and(eq(revokedSessions.sessionId, sessionId), gt(revokedSessions.expiresAt, new Date())))
-    .limit(1);
-  return Boolean(row);
-}
 
 /** Ends the current session for good, even if its cookie is set again by a late response. */
 export async function revokeCurrentSession(maxAgeSeconds: number): Promise<void> {

@@ -39,6 +39,9 @@ defineSchedule("test.tick", "*/5 * * * *", async (ctx) => {
   ticks.push(ctx);
 });
 
+let optedOutRan = 0;
+defineQueue("test.no-dead", async () => void (optedOutRan += 1), { deadLetter: false, retryLimit: 0 });
+
 let jobs: TestEngine;
 
 beforeAll(async () => {
@@ -117,7 +120,11 @@ describe("job engine", () => {
 
   it("creates a dead-letter queue for each queue and none for a queue that opts out", async () => {
     const names = (await jobs.engine.boss.getQueues()).map((queue) => queue.name);
-    expect(names).toEqual(expect.arrayContaining(["test.simple", "test.simple.dead", "test.tick", "test.tick.dead"]));
+    expect(names).toEqual(expect.arrayContaining(["test.simple", "test.simple.dead", "test.tick", "test.tick.dead", "test.no-dead"]));
+    expect(names).not.toContain("test.no-dead.dead");
+    await jobs.engine.boss.send("test.no-dead", {});
+    await jobs.drain("test.no-dead");
+    expect(optedOutRan).toBe(1);
   });
 });
 

@@ -62,7 +62,8 @@ function queueOptions(definition: QueueDefinition) {
     retryBackoff: retryBackoff ?? false,
     ...(expireInSeconds ? { expireInSeconds } : {}),
     ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
-    deadLetter: deadLetterName(definition),
+    // Left out, not undefined, for a queue that opts out: pg-boss rejects a deadLetter that is present but not a string.
+    ...(deadLetterName(definition) ? { deadLetter: deadLetterName(definition) } : {}),
     notify: true,
   };
 }

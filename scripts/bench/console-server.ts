@@ -19,6 +19,8 @@ const SECRETS = {
 export interface ConsoleOptions {
   port: number;
   dataDir: string;
+  /** A PostgreSQL URL to serve from instead of the embedded database in dataDir. */
+  databaseUrl?: string;
   /** Admin URL of an emulator; demo cloud accounts are seeded pointing at it. */
   emulatorUrl?: string;
   /** Checkout whose build to start (default: this one), e.g. main's, for a before/after figure. */
@@ -36,7 +38,7 @@ export interface RunningConsole {
   /** The last lines the server printed, for diagnosing a failed start. */
   tail(): string;
   /** Milliseconds from spawn until the server printed that it listens / that its database is ready. */
-  marks(): { listening?: number; databaseReady?: number };
+  marks(): { listening?: number; databaseReady?: number; queueReady?: number };
 }
 
 function consoleEnv(o: ConsoleOptions): NodeJS.ProcessEnv {
@@ -50,7 +52,7 @@ function consoleEnv(o: ConsoleOptions): NodeJS.ProcessEnv {
     ...SECRETS,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: o.dataDir,
+    DATABASE_URL: o.databaseUrl ?? o.dataDir,
     AUTH_URL: `http://localhost:${o.port}`,
     DEMO_MODE: "1",
     ...(o.emulatorUrl ? { EMULATOR_URL: o.emulatorUrl } : {}),
@@ -86,8 +88,10 @@ export function startConsole(o: ConsoleOptions): RunningConsole {
     for (const line of got) {
       if (marks.listening === undefined && /Ready in/.test(line)) marks.listening = now;
       if (marks.databaseReady === undefined && /database ready/.test(line)) marks.databaseReady = now;
+      if (marks.queueReady === undefined && /job queue ready/.test(line)) marks.queueReady = now;
     }
-    lines.push(...got);
+    // Each line carries when it appeared (ms from spawn), so a slow start shows where the time went.
+    lines.push(...got.map((line) => `+${Math.round(now)}ms ${line}`));
     if (lines.length > 40) lines.splice(0, lines.length - 40);
   };
   child.stdout?.on("data", keep);
@@ -201,4 +205,11 @@ export function readMemory(pid: number): MemoryFigure {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return { pid, rssMiB: Math.round(kib("VmRSS") / 1024), peakRssMiB: Math.round(kib("VmHWM") / 1024) };
+}
+
+/** utime + stime of a process, in ms (clock ticks are 10 ms on Linux). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -3,10 +3,9 @@
  * two database pools, two cluster pacers and two MariaDB clients (what two processes would hold)
  * create accounts against the emulator, which enforces Tencent's 20/s with a strict sliding window.
  * Meanwhile one "interactive" call at a time (a grant from a form) asks for the same budget.
- * Env: BENCH_PG_URL (an admin URL; default postgres://postgres@127.0.0.1:5432/postgres).
+ * PostgreSQL: a scratch database (scratch-db.ts).
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import fixtures from "@/emulator/demo-fixtures.json";
 import { startEmulator } from "@/emulator/server";
 import { createDb, type DbHandle } from "@/lib/db/client";
@@ -15,7 +14,8 @@ import { mapWithConcurrency } from "@/lib/providers/concurrency";
 import { isProviderError } from "@/lib/providers/errors";
 import type { CallPriority } from "@/lib/providers/pacer";
 import { createMariadbApi } from "@/lib/providers/tencent/mariadb";
-import { log, round, sleep, summarize, tempDir, type Summary } from "./util";
+import { withScratchDatabase } from "./scratch-db";
+import { log, maxInAnyWindow, round, sleep, summarize, tempDir, type Summary } from "./util";
 
 export const PACING_TARGET_RATIO = 0.95;
 const LIMIT = 20;
@@ -38,101 +38,77 @@ export interface ClusterPacingResult {
   interactiveWaitMs: Summary;
 }
 
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= windowMs) j += 1;
-    max = Math.max(max, i - j + 1);
-  }
-  return max;
-}
-
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `bench_pacing_${process.pid}_${Date.now()}`;
-  const run = async (sqlText: string) => {
-    const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      await client.query(sqlText);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
-  try {
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await run(`drop database if exists ${name}`).catch(() => undefined);
-  }
-}
-
 export async function measureClusterPacing(callsPerInstance = 100): Promise<ClusterPacingResult> {
   const emulator = await startEmulator({ basePort: 0, dataDir: tempDir("emulator-pacing"), seed: "demo" });
   const handles: DbHandle[] = [];
   try {
-    return await withDatabase(async (url) => {
-      handles.push(createDb(url), createDb(url));
-      await handles[0]!.migrate();
-      const conn = { vendor: "tencent" as const, region: "ap-guangzhou", endpoint: emulator.urls.mariadb, credentials: { secretId: fixtures.tencent.secretId, secretKey: fixtures.tencent.secretKey } };
-      const clientOf = (h: DbHandle, priority: CallPriority) => createMariadbApi(conn, { pacer: createClusterPacer({ db: h.db }), priority });
-      const bulk = handles.map((h) => clientOf(h, "background"));
-      const interactive = clientOf(handles[0]!, "interactive");
-      await Promise.all(bulk.map((c) => c.describeAccounts({ instanceId: INSTANCE }))); // open connections first
-      const { lastSeq } = (await (await fetch(`${emulator.urls.admin}/calls?since=999999999`)).json()) as { lastSeq: number };
-      const run = randomUUID().slice(0, 6);
-      const password = `Bench-${run}-Pw1!`;
-      const names = bulk.map((_, i) => Array.from({ length: callsPerInstance }, (__, j) => `bp_${run}_${i}_${j}`));
-
-      let done = false;
-      const waits: number[] = [];
-      const probing = (async () => {
-        await sleep(1_000);
-        for (let k = 0; !done; k += 1) {
-          const asked = performance.now();
-          await interactive.createAccount({ instanceId: INSTANCE, userName: `bp_${run}_form_${k}`, host: "%", password }).catch(() => undefined);
-          waits.push(performance.now() - asked);
-          names[0]!.push(`bp_${run}_form_${k}`);
-          await sleep(700);
-        }
-      })();
-      const started = performance.now();
-      const results = (
-        await Promise.all(bulk.map((c, i) => mapWithConcurrency(names[i]!.slice(0, callsPerInstance), (userName) => c.createAccount({ instanceId: INSTANCE, userName, host: "%", password }), { concurrency: 20 })))
-      ).flat();
-      const seconds = (performance.now() - started) / 1000;
-      done = true;
-      await probing;
-
-      const logged = ((await (await fetch(`${emulator.urls.admin}/calls?service=mariadb&action=CreateAccount&since=${lastSeq}`)).json()) as { calls: { at: string; outcome: string }[] }).calls;
-      const accepted = logged.filter((c) => c.outcome === "OK").map((c) => Date.parse(c.at));
-      const failures = results.filter((r) => !r.ok).map((r) => (r.ok ? undefined : r.error));
-      const throttled = failures.filter((e) => isProviderError(e) && e.throttled).length;
-      const calls = results.length + waits.length;
-      const combinedRate = calls / seconds;
-      await mapWithConcurrency(names.flat(), (userName) => bulk[0]!.deleteAccount({ instanceId: INSTANCE, userName, host: "%" }).catch(() => undefined), { concurrency: 20 });
-      const result: ClusterPacingResult = {
-        instances: 2,
-        calls,
-        seconds: round(seconds, 2),
-        combinedRate: round(combinedRate),
-        limit: LIMIT,
-        ratio: round(combinedRate / LIMIT, 3),
-        targetRatio: PACING_TARGET_RATIO,
-        maxArrivalsInAnySecond: maxInAnyWindow(accepted, 1000),
-        throttledByVendor: logged.filter((c) => c.outcome !== "OK").length,
-        throttlingErrorsSeenByCaller: throttled,
-        otherErrors: failures.length - throttled,
-        interactiveWaitMs: summarize(waits, 0),
-      };
-      log(`cluster pacing: ${calls} CreateAccount from 2 instances in ${result.seconds} s = ${result.combinedRate}/s of ${LIMIT}/s (×${result.ratio}); max ${result.maxArrivalsInAnySecond} in any second; vendor throttled ${result.throttledByVendor}; interactive waits ${JSON.stringify(result.interactiveWaitMs)}`);
-      return result;
+    return await withScratchDatabase("pacing", async (url) => {
+      try {
+        return await pace(url);
+      } finally {
+        // Closed before the database is dropped: a pool whose connections the drop ends would throw.
+        for (const h of handles) await h.close().catch(() => undefined);
+      }
     });
   } finally {
-    for (const h of handles) await h.close().catch(() => undefined);
     await emulator.close();
+  }
+
+  async function pace(url: string): Promise<ClusterPacingResult> {
+    handles.push(createDb(url), createDb(url));
+    await handles[0]!.migrate();
+    const conn = { vendor: "tencent" as const, region: "ap-guangzhou", endpoint: emulator.urls.mariadb, credentials: { secretId: fixtures.tencent.secretId, secretKey: fixtures.tencent.secretKey } };
+    const clientOf = (h: DbHandle, priority: CallPriority) => createMariadbApi(conn, { pacer: createClusterPacer({ db: h.db }), priority });
+    const bulk = handles.map((h) => clientOf(h, "background"));
+    const interactive = clientOf(handles[0]!, "interactive");
+    await Promise.all(bulk.map((c) => c.describeAccounts({ instanceId: INSTANCE }))); // open connections first
+    const { lastSeq } = (await (await fetch(`${emulator.urls.admin}/calls?since=999999999`)).json()) as { lastSeq: number };
+    const run = randomUUID().slice(0, 6);
+    const password = `Bench-${run}-Pw1!`;
+    const names = bulk.map((_, i) => Array.from({ length: callsPerInstance }, (__, j) => `bp_${run}_${i}_${j}`));
+
+    let done = false;
+    const waits: number[] = [];
+    const probing = (async () => {
+      await sleep(1_000);
+      for (let k = 0; !done; k += 1) {
+        const asked = performance.now();
+        await interactive.createAccount({ instanceId: INSTANCE, userName: `bp_${run}_form_${k}`, host: "%", password }).catch(() => undefined);
+        waits.push(performance.now() - asked);
+        names[0]!.push(`bp_${run}_form_${k}`);
+        await sleep(700);
+      }
+    })();
+    const started = performance.now();
+    const results = (
+      await Promise.all(bulk.map((c, i) => mapWithConcurrency(names[i]!.slice(0, callsPerInstance), (userName) => c.createAccount({ instanceId: INSTANCE, userName, host: "%", password }), { concurrency: 20 })))
+    ).flat();
+    const seconds = (performance.now() - started) / 1000;
+    done = true;
+    await probing;
+
+    const logged = ((await (await fetch(`${emulator.urls.admin}/calls?service=mariadb&action=CreateAccount&since=${lastSeq}`)).json()) as { calls: { at: string; outcome: string }[] }).calls;
+    const accepted = logged.filter((c) => c.outcome === "OK").map((c) => Date.parse(c.at));
+    const failures = results.filter((r) => !r.ok).map((r) => (r.ok ? undefined : r.error));
+    const throttled = failures.filter((e) => isProviderError(e) && e.throttled).length;
+    const calls = results.length + waits.length;
+    const combinedRate = calls / seconds;
+    await mapWithConcurrency(names.flat(), (userName) => bulk[0]!.deleteAccount({ instanceId: INSTANCE, userName, host: "%" }).catch(() => undefined), { concurrency: 20 });
+    const result: ClusterPacingResult = {
+      instances: 2,
+      calls,
+      seconds: round(seconds, 2),
+      combinedRate: round(combinedRate),
+      limit: LIMIT,
+      ratio: round(combinedRate / LIMIT, 3),
+      targetRatio: PACING_TARGET_RATIO,
+      maxArrivalsInAnySecond: maxInAnyWindow(accepted, 1000),
+      throttledByVendor: logged.filter((c) => c.outcome !== "OK").length,
+      throttlingErrorsSeenByCaller: throttled,
+      otherErrors: failures.length - throttled,
+      interactiveWaitMs: summarize(waits, 0),
+    };
+    log(`cluster pacing: ${calls} CreateAccount from 2 instances in ${result.seconds} s = ${result.combinedRate}/s of ${LIMIT}/s (×${result.ratio}); max ${result.maxArrivalsInAnySecond} in any second; vendor throttled ${result.throttledByVendor}; interactive waits ${JSON.stringify(result.interactiveWaitMs)}`);
+    return result;
   }
 }

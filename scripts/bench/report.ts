@@ -1,9 +1,11 @@
 /** Turns the figures into the console report and the Markdown table pasted into the README. */
 import type { ColdStartResult } from "./cold-start";
 import type { FirstLoadResult } from "./first-load";
+import type { JobsQueueResult } from "./jobs-queue";
 import type { ListFilterResult } from "./list-filter";
 import type { ClusterPacingResult } from "./pacing-cluster";
 import type { ProvidersResult } from "./providers-step";
+import type { TwoInstancesResult } from "./two-instances";
 import type { ViewersResult } from "./viewers";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -18,6 +20,8 @@ export interface BenchReport {
   coldStart: Outcome<ColdStartResult>;
   providers: Outcome<ProvidersResult>;
   clusterPacing: Outcome<ClusterPacingResult>;
+  jobsQueue?: Outcome<JobsQueueResult>;
+  twoInstances?: Outcome<TwoInstancesResult>;
   viewers: Outcome<ViewersResult>;
   listFilter: Outcome<ListFilterResult>;
   markdown?: string;
@@ -76,6 +80,45 @@ function clusterPacingRows(o: Outcome<ClusterPacingResult>): Row[] {
   ];
 }
 
+function jobsQueueRows(o: Outcome<JobsQueueResult> | undefined): Row[] {
+  const label = "Jobs per second through the queue (pg-boss)";
+  if (!o) return [];
+  if (!o.ok) return [[label, o.error, "–", "not measured"]];
+  return (["pglite", "postgres"] as const).flatMap((backend): Row[] => {
+    const v = o.value[backend];
+    const name = backend === "pglite" ? "PGlite" : "PostgreSQL";
+    const g = v.grant;
+    return [
+      [`${label}, ${name}: ${v.noop.jobs} no-op jobs, send → all completed (drain alone)`, `${v.noop.jobsPerSecond}/s (${v.noop.drainJobsPerSecond}/s)`, "–", "info"],
+      [
+        `Same, ${name}: DMS grant jobs (bulk grant of ${g?.items ?? "?"} users: item job → ledger → CreateProxyAccess on the emulator); DMS saw (most in any second)`,
+        g ? `${g.itemsPerSecond}/s; ${v.dms.ratePerSecond}/s (${v.dms.maxInAnySecond})` : "not run",
+        `capped by DMS pacing, ${v.dms.limit}/s`,
+        "info",
+      ],
+    ];
+  });
+}
+
+function twoInstancesRows(o: Outcome<TwoInstancesResult> | undefined): Row[] {
+  const label = "Two console processes (`next start`) on one PostgreSQL, two bulk grants on one DMS credential: CreateProxyAccess rate ÷ limit";
+  if (!o) return [];
+  if (!o.ok) return [[label, o.error, "≥ 0.95", "not measured"]];
+  const v = o.value.perAction;
+  const strict = o.value.strictPerAccessKey;
+  return [
+    [`${label} (${v.items} items)`, `${v.createCalls.ratePerSecond}/s ÷ ${v.limit}/s = ${v.ratio.toFixed(3)}`, `≥ ${v.targetRatio}`, verdict(v.ratio >= v.targetRatio)],
+    ["Same: throttling errors reaching users (items left failed) / other failures / duplicates", `${v.throttlingErrorsSeenByUsers} / ${v.otherFailures} / ${v.duplicates}`, "0", verdict(v.throttlingErrorsSeenByUsers === 0)],
+    ["Same: most accepted CreateProxyAccess in any second; server CPU of each instance", `${v.createCalls.maxInAnySecond}; ${v.serverCpuMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(" / ")}`, `≤ ${v.limit}`, verdict(v.createCalls.maxInAnySecond <= v.limit)],
+    [
+      `Same, DMS quota ${strict.vendorQuotaPerAccessKey}/s per AccessKey over all actions: rate ÷ limit, refused and retried, throttling errors reaching users`,
+      `${strict.ratio.toFixed(3)}, ${strict.createCalls.refusedByVendor} (${strict.dmsCallsByAction.ListProxyAccesses ?? 0} ListProxyAccesses), ${strict.throttlingErrorsSeenByUsers}`,
+      "–",
+      "info",
+    ],
+  ];
+}
+
 function viewersRows(o: Outcome<ViewersResult>): Row[] {
   const label = "20 concurrent viewers of one small list (`GET /api/proxy-accesses`)";
   if (!o.ok) return [[label, o.error, "≥ 100 req/s, p99 ≤ 300 ms", "not measured"]];
@@ -110,7 +153,7 @@ function listRows(o: Outcome<ListFilterResult>): Row[] {
 }
 
 export function markdownTable(r: BenchReport): string {
-  const rows = [...firstLoadRows(r.firstLoad), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...clusterPacingRows(r.clusterPacing), ...viewersRows(r.viewers), ...listRows(r.listFilter)];
+  const rows = [...firstLoadRows(r.firstLoad), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...clusterPacingRows(r.clusterPacing), ...jobsQueueRows(r.jobsQueue), ...twoInstancesRows(r.twoInstances), ...viewersRows(r.viewers), ...listRows(r.listFilter)];
   const lines = [
     "| Figure | Measured | Target | Result |",
     "|---|---|---|---|",

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: builds the console, then measures the quality bars of product.md (first-load JS,
- * cold start, provider throughput, cluster-wide pacing, many viewers of one list, the 20,000-row
- * list) and writes bench-results/latest.json.
+ * cold start, provider throughput, cluster-wide pacing, jobs through the queue, two console
+ * processes on one credential, many viewers of one list, the 20,000-row list) and writes bench-results/latest.json.
  *
  * `.next` and the machine are shared, so the whole run holds /tmp/console-e2e.lock: without
  * BENCH_LOCKED the script re-executes itself under `flock`.
  * Env: BENCH_SKIP_BUILD=1 reuses the existing build; BENCH_FILTER_QUERY overrides the typed query;
  * BENCH_CONSOLE_PORT / BENCH_EMULATOR_PORT place the viewers step; BENCH_PG_URL is the PostgreSQL
- * admin URL of the pacing step.
+ * admin URL of the steps that need scratch databases (BENCH_PG_DB_PREFIX names them).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
@@ -17,9 +17,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureColdStart } from "./cold-start";
 import { measureFirstLoad } from "./first-load";
+import { measureJobsQueue } from "./jobs-queue";
 import { measureListFilter } from "./list-filter";
 import { measureClusterPacing } from "./pacing-cluster";
 import { measureProviders } from "./providers-step";
+import { measureTwoInstances } from "./two-instances";
 import { markdownTable, printReport, type BenchReport, type Outcome } from "./report";
 import { errorMessage, log, round, runCleanups } from "./util";
 import { measureViewers } from "./viewers";
@@ -102,6 +104,8 @@ async function main(): Promise<number> {
   const coldStart = await step("server cold start", () => measureColdStart(5));
   const providers = await step("provider figures", measureProviders);
   const clusterPacing = await step("two instances on one credential (PostgreSQL pacer)", () => measureClusterPacing());
+  const jobsQueue = await step("jobs per second through the queue (PGlite, PostgreSQL)", measureJobsQueue);
+  const twoInstances = await step("two console processes on one PostgreSQL, bulk grants on one credential", measureTwoInstances);
   const viewers = await step("20 concurrent viewers of one small list", () => measureViewers());
   const listFilter = await step("20,000-row list filter", measureListFilter);
   await runCleanups();
@@ -117,6 +121,8 @@ async function main(): Promise<number> {
     coldStart,
     providers,
     clusterPacing,
+    jobsQueue,
+    twoInstances,
     viewers,
     listFilter,
   };
@@ -125,7 +131,7 @@ async function main(): Promise<number> {
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, path.relative(ROOT, jsonPath));
   // A missed target is a finding for the report, not a crash; only a step that could not run fails.
-  return [firstLoad, coldStart, providers, clusterPacing, viewers, listFilter].every((o) => o.ok) ? 0 : 1;
+  return [firstLoad, coldStart, providers, clusterPacing, jobsQueue, twoInstances, viewers, listFilter].every((o) => o.ok) ? 0 : 1;
 }
 
 if (process.env.BENCH_LOCKED !== "1") {

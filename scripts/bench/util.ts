@@ -108,3 +108,30 @@ export function summarize(values: number[], digits = 1): Summary {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Most of `times` (epoch ms) that fall within any `windowMs`: what a sliding-window quota sees. */
+export function maxInAnyWindow(times: number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= windowMs) j += 1;
+    max = Math.max(max, i - j + 1);
+  }
+  return max;
+}
+
+export interface EmulatorCall {
+  at: string;
+  action: string;
+  outcome: string;
+  target?: Record<string, string>;
+}
+
+/** The emulator's call log: its last sequence number now, or the calls after one (`query` filters). */
+export async function emulatorLastSeq(adminUrl: string): Promise<number> {
+  return ((await (await fetch(`${adminUrl}/calls?since=999999999`)).json()) as { lastSeq: number }).lastSeq;
+}
+
+export async function emulatorCallsSince(adminUrl: string, since: number, query: string): Promise<EmulatorCall[]> {
+  return ((await (await fetch(`${adminUrl}/calls?${query}&since=${since}`)).json()) as { calls: EmulatorCall[] }).calls;
+}

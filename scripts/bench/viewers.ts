@@ -12,8 +12,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import fixtures from "@/emulator/demo-fixtures.json";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
-import { readFileSync } from "node:fs";
-import { findServerPid, startConsole } from "./console-server";
+import { cpuMs, findServerPid, startConsole } from "./console-server";
 import { readAccountId } from "./list-setup";
 import { runLoad, type LoadResult } from "./load";
 import { freePortBlock, log, onCleanup, round, runCleanups, tempDir } from "./util";
@@ -81,13 +80,6 @@ async function adminCookie(baseUrl: string): Promise<string> {
 interface LoggedCall {
   at: string;
   target?: Record<string, string>;
-}
-
-/** utime + stime of a process, in ms (clock ticks are 10 ms on Linux). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function listCallsSince(emu: RunningEmulator, since: number): Promise<LoggedCall[]> {
