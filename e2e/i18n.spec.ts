@@ -66,6 +66,11 @@ test("a user's language choice applies at once, is saved on them, and switching 
   // Signing out keeps the language on the sign-in page of this browser.
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("heading", { name: "数据库访问控制台" })).toBeVisible();
+  // Signed out, the sign-in page's own switcher still changes it, and back.
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.getByRole("heading", { name: "DB Access Console" })).toBeVisible();
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { name: "数据库访问控制台" })).toBeVisible();
   await page.getByLabel("邮箱").fill(DEMO.dba);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();

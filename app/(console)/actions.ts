@@ -41,7 +41,9 @@ export const setLocaleAction = defineAction({
   target: () => "self",
   handler: async (input, { actor, setOutcome }) => {
     await setOwnLocale(actor, input.locale);
-    (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 365 * 86_400, httpOnly: true });
+    // Readable by scripts on purpose: it holds only a language, and the sign-in page's switcher
+    // must be able to overwrite it (a browser refuses a script's write over an httpOnly cookie).
+    (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 365 * 86_400 });
     setOutcome({ target: `user:${actor.email}`, params: { locale: input.locale } });
     return { locale: input.locale };
   },
