@@ -1,46 +1,12 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { useSyncExternalStore } from "react";
 import { formatAbsolute, formatAge, formatLong, formatUtc, formatZone, toDate } from "./relative-time-format";
+import { createSharedClock } from "./shared-clock";
 import { cn } from "./ui/cn";
 
-/*
- * One shared clock for every timestamp on the page: a 30 s interval that runs only while at least one
- * <RelativeTime> is mounted. The server snapshot is null, so the server and the hydrating client both
- * render the UTC text, and the viewer's zone and the age appear right after hydration without a
- * mismatch warning.
- */
-let now = Date.now();
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
-
-function tick() {
-  now = Date.now();
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  timer ??= setInterval(tick, 30_000);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
-
-function getSnapshot() {
-  // With no clock running the value may be old; refresh it once (stable for the following calls).
-  if (!timer && Date.now() - now > 10_000) now = Date.now();
-  return now;
-}
-
-function getServerSnapshot(): number | null {
-  return null;
-}
+/* Every timestamp on the page reads one 30 s clock; before hydration it is null and the UTC text shows. */
+const useClock = createSharedClock(30_000, 10_000);
 
 export type RelativeTimeProps = {
   value: Date | string | number | null | undefined;
@@ -56,7 +22,7 @@ export type RelativeTimeProps = {
 };
 
 export function RelativeTime({ value, mode = "both", timeZone, showZone = true, fallback = "—", className }: RelativeTimeProps) {
-  const clock = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+  const clock = useClock();
   const locale = useLocale();
   const date = toDate(value);
   if (!date) return <span className={cn("text-muted-foreground", className)}>{fallback}</span>;

@@ -126,7 +126,6 @@ describe("a job whose instance died", () => {
     const pglite = new PGlite();
     try {
       const { delayMs, engines } = await pickupAfterDeath({ db: fromPglite(pglite), backend: "pglite" }, { pglite });
-      console.log(`[heartbeat] PGlite: job taken ${delayMs} ms after its instance died`);
       // 10 s heartbeat, stamped every 3.3 s, a 1 s supervise pass here (5 s in the console), a 0.5 s poll.
       expect(delayMs).toBeLessThan(13_000);
       await bury(engines);
@@ -142,7 +141,6 @@ describe("a job whose instance died", () => {
     try {
       const inner: Db = { executeSql: (text, values) => pool.query(text, values) };
       const { delayMs, engines } = await pickupAfterDeath({ db: inner, backend: "postgres" }, { connectionString: url });
-      console.log(`[heartbeat] PostgreSQL: job taken ${delayMs} ms after its instance died`);
       expect(delayMs).toBeLessThan(13_000);
       await bury(engines);
     } finally {
