@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["{lib,emulator,app,components,scripts,i18n}/**/*.test.{ts,tsx}"],
     environment: "node",
+    setupFiles: ["lib/testing/validation-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

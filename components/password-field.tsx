@@ -3,8 +3,10 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { Check, Eye, EyeOff, WandSparkles, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import {
   PASSWORD_RULES,
+  PASSWORD_RULE_VALUES,
   checkPasswordRules,
   generatePassword,
   passwordStrength,
@@ -33,6 +35,8 @@ const RULE_MESSAGES = new Set(PASSWORD_RULES.map((r) => r.message));
 const METER_COLOURS = ["bg-destructive", "bg-destructive", "bg-warning", "bg-success", "bg-success"];
 
 function StrengthMeter({ value }: { value: string }) {
+  const t = useTranslations("Shell.password");
+  const v = useTranslations("Validation");
   const strength = useMemo(() => passwordStrength(value), [value]);
   // The checklist already states rule failures; here only the advice that goes beyond the rules.
   const advice = strength.hints.filter((h) => !RULE_MESSAGES.has(h)).slice(0, 2);
@@ -49,26 +53,28 @@ function StrengthMeter({ value }: { value: string }) {
       </div>
       <p className="text-xs text-muted-foreground">
         <span aria-live="polite">
-          Strength: <span className="font-medium text-foreground">{strength.label}</span>
+          {t.rich("strength", { label: v(strength.label), strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
         </span>
-        {advice.length > 0 ? <span> · {advice.join(" ")}</span> : null}
+        {advice.length > 0 ? <span> · {advice.map((h) => v(h, PASSWORD_RULE_VALUES)).join(" ")}</span> : null}
       </p>
     </div>
   );
 }
 
 function RuleSummary({ value }: { value: string }) {
+  const t = useTranslations("Shell.password");
+  const v = useTranslations("Validation");
   const checks = checkPasswordRules(value);
   return (
-    <ul className="mt-0.5 grid gap-x-4 gap-y-0.5 sm:grid-cols-2" aria-label="Password rules">
+    <ul className="mt-0.5 grid gap-x-4 gap-y-0.5 sm:grid-cols-2" aria-label={t("rules")}>
       {checks.map((c) => {
         const met = value.length > 0 && c.ok;
         return (
           <li key={c.id} className={cn("flex items-center gap-1.5", met ? "text-success" : "text-muted-foreground")}>
             {met ? <Check className="size-3.5 shrink-0" aria-hidden /> : <X className="size-3.5 shrink-0 opacity-60" aria-hidden />}
             <span>
-              {c.summary}
-              <span className="sr-only">{met ? " (met)" : " (not met)"}</span>
+              {v(c.summary, PASSWORD_RULE_VALUES)}
+              <span className="sr-only">{met ? t("met") : t("notMet")}</span>
             </span>
           </li>
         );
@@ -85,13 +91,14 @@ function RuleSummary({ value }: { value: string }) {
 export function PasswordField<TFieldValues extends FieldValues>({
   control,
   name,
-  label = "Password",
+  label,
   generateLength = 20,
   autoComplete = "new-password",
   disabled,
   required,
   className,
 }: PasswordFieldProps<TFieldValues>) {
+  const t = useTranslations("Shell.password");
   const { field, fieldState } = useController({ control, name });
   const [visible, setVisible] = useState(false);
   const value = typeof field.value === "string" ? field.value : "";
@@ -104,7 +111,7 @@ export function PasswordField<TFieldValues extends FieldValues>({
 
   return (
     <Field
-      label={label}
+      label={label ?? t("label")}
       error={fieldState.error}
       required={required}
       className={className}
@@ -134,12 +141,12 @@ export function PasswordField<TFieldValues extends FieldValues>({
               className={cn("pr-16 font-mono", !visible && "tracking-wider")}
             />
             <div className="absolute inset-y-0 right-1 flex items-center gap-0.5">
-              {value ? <CopyButton value={value} label="Copy password" disabled={disabled} /> : null}
+              {value ? <CopyButton value={value} label={t("copy")} disabled={disabled} /> : null}
               <Button
                 variant="ghost"
                 size="icon-xs"
                 // A toggle keeps one name; aria-pressed tells whether the password is shown.
-                aria-label="Show password"
+                aria-label={t("show")}
                 aria-pressed={visible}
                 aria-controls={controlProps.id}
                 onClick={() => setVisible((v) => !v)}
@@ -151,7 +158,7 @@ export function PasswordField<TFieldValues extends FieldValues>({
           </div>
           <Button variant="outline" onClick={generate} disabled={disabled}>
             <WandSparkles aria-hidden />
-            Generate
+            {t("generate")}
           </Button>
         </div>
       )}

@@ -12,6 +12,8 @@ import overviewEn from "@/app/(console)/messages/en.json";
 import overviewZh from "@/app/(console)/messages/zh-CN.json";
 import shellEn from "@/lib/i18n/messages/en.json";
 import shellZh from "@/lib/i18n/messages/zh-CN.json";
+import validationEn from "@/lib/validation/messages/en.json";
+import validationZh from "@/lib/validation/messages/zh-CN.json";
 import type { Locale } from "@/lib/i18n/locale";
 
 /*
@@ -20,12 +22,12 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
-  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
+  en: { Shell: shellEn, Validation: validationEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
+  "zh-CN": { Shell: shellZh, Validation: validationZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];
 export type Namespace = keyof Messages;
 
-/** Namespaces every client component may use; a page adds its own feature's. */
-export const CLIENT_SHARED: Namespace[] = ["Shell"];
+/** Namespaces every client component may use (the shell, and field errors for any form); a page adds its own feature's. */
+export const CLIENT_SHARED: Namespace[] = ["Shell", "Validation"];

@@ -6,7 +6,9 @@ import { appendAudit, type AuditOutcome } from "@/lib/audit/log";
 import { can, canAny, type Permission, type ResourceKey } from "@/lib/auth/permissions";
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import { getActor, type Actor } from "@/lib/auth/session";
-import { unsafeTextIssues } from "@/lib/validation/text";
+import { wordsFor } from "@/lib/validation/error-map";
+import { englishErrorMap, requestErrorMap } from "@/lib/validation/server-error-map";
+import { unsafeTextIssues, type TextProblem } from "@/lib/validation/text";
 import { describeFailure } from "./failure";
 import { ActionError, ERROR_CODES, type ActionResult } from "./result";
 
@@ -85,6 +87,10 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+function textErrorsOf(problems: Record<string, TextProblem[]>, map: z.core.$ZodErrorMap): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(problems).map(([field, list]) => [field, list.map((p) => wordsFor(map, p.key, p.values))]));
+}
+
 /**
  * The one way to write a server action. Every exported action is a public POST endpoint, so in
  * order: authenticate (fresh from the database), authorize by role, validate with zod, authorize
@@ -116,14 +122,17 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const plain = toPlainInput(raw);
     // Characters no field may hold are refused before the schema sees them, in every action.
     const unsafe = unsafeTextIssues(plain);
-    const parsed = Object.keys(unsafe).length ? null : def.input.safeParse(plain);
+    const errorMap = await requestErrorMap();
+    const parsed = Object.keys(unsafe).length ? null : def.input.safeParse(plain, { error: errorMap });
     if (!parsed?.success) {
-      const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : unsafe;
+      const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : textErrorsOf(unsafe, errorMap);
+      // The audit log reads the same in every language: its entry is worded in English.
+      const logged = parsed ? fieldErrorsOf(def.input.safeParse(plain, { error: englishErrorMap }).error ?? parsed.error) : textErrorsOf(unsafe, englishErrorMap);
       await record({
         actor: who,
         outcome: "invalid",
         params: typeof raw === "object" && raw && !(raw instanceof FormData) ? (raw as Record<string, unknown>) : null,
-        message: Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500),
+        message: Object.entries(logged).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500),
       });
       return { ok: false, code: ERROR_CODES.invalidInput, formError: "Some fields need attention.", fieldErrors };
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { msg } from "@/lib/validation/error-map";
 import { appendAudit } from "@/lib/audit/log";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
@@ -19,8 +20,8 @@ export class LockedOut extends CredentialsSignin {
 }
 
 export const loginInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")).pipe(z.string().max(254)),
-  password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
+  email: z.string().trim().toLowerCase().pipe(z.email(msg("invalidEmail"))).pipe(z.string().max(254)),
+  password: z.string().min(1, msg("enterPasswordLogin")).max(200),
 });
 
 /**

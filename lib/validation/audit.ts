@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issue, msg } from "./error-map";
 import { AUDIT_OUTCOMES } from "./audit-outcomes";
 import { plainText } from "./text";
 
@@ -9,7 +10,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `At most ${max} characters`)
+    .max(max)
     .check(plainText())
     .optional()
     .transform((v) => (v ? v : undefined));
@@ -22,7 +23,7 @@ const optionalInstant = z
     if (!v) return undefined;
     const date = new Date(v);
     if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Not a valid date and time" });
+      ctx.addIssue(issue("invalidDateTime"));
       return z.NEVER;
     }
     return date;
@@ -38,14 +39,14 @@ export const auditFilterInput = z
   .object({
     actor: optionalText(254),
     action: optionalText(100),
-    outcome: z.enum(AUDIT_OUTCOMES, { error: "Unknown outcome" }).optional().or(z.literal("").transform(() => undefined)),
+    outcome: z.enum(AUDIT_OUTCOMES, msg("unknownOutcome")).optional().or(z.literal("").transform(() => undefined)),
     from: optionalInstant,
     to: inclusiveEnd,
     page: z.coerce.number<number>().int().min(1).max(100_000).default(1),
   })
   .superRefine((value, ctx) => {
     if (value.from && value.to && value.from > value.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "“To” must be after “From”" });
+      ctx.addIssue(issue("toAfterFrom", undefined, ["to"]));
     }
   });
 
@@ -59,9 +60,12 @@ export interface AuditFilter {
 }
 
 /** Reads URL search params leniently: a bad value is reported and dropped, never a 500. */
-export function parseAuditFilter(params: Record<string, string | string[] | undefined>): { filter: AuditFilter; problems: string[] } {
+export function parseAuditFilter(
+  params: Record<string, string | string[] | undefined>,
+  errorMap?: z.core.$ZodErrorMap,
+): { filter: AuditFilter; problems: string[] } {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = auditFilterInput.safeParse(flat);
+  const parsed = auditFilterInput.safeParse(flat, errorMap ? { error: errorMap } : undefined);
   if (parsed.success) return { filter: parsed.data, problems: [] };
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
   const problems = parsed.error.issues.map((i) => `${String(i.path[0] ?? "filter")}: ${i.message}`);

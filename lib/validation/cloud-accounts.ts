@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issue, msg, type ValidationKey } from "./error-map";
 import { plainText } from "./text";
 
 /**
@@ -8,8 +9,7 @@ import { plainText } from "./text";
 
 export { VENDOR_LABELS, VENDORS, type VendorName } from "./vendors";
 
-const text = (label: string, max: number) =>
-  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `At most ${max} characters`).check(plainText());
+const text = (enter: ValidationKey, max: number) => z.string(msg(enter)).trim().min(1, msg(enter)).max(max).check(plainText());
 
 const optionalUrl = z
   .string()
@@ -17,25 +17,25 @@ const optionalUrl = z
   .max(300)
   .optional()
   .transform((v) => (v ? v.replace(/\/+$/, "") : undefined))
-  .refine((v) => v === undefined || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), "Enter a full http(s) URL, e.g. https://dms-enterprise.aliyuncs.com");
+  .refine((v) => v === undefined || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { params: { key: "fullUrl" } });
 
 const region = z
-  .string({ error: "Enter the region" })
+  .string(msg("enterRegion"))
   .trim()
-  .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, "Use the vendor's region id, e.g. cn-hangzhou, ap-guangzhou or cn-north-4");
+  .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, msg("regionFormat"));
 
 /** Identifiers and user names: one line of plain text, empty meaning "not given". */
 const optionalLine = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters`).check(plainText()).optional().transform((v) => v || undefined);
+  z.string().trim().max(max).check(plainText()).optional().transform((v) => v || undefined);
 
 /** Credential fields are checked below: required only when credentials are being set. */
-const secret = () => z.string().max(500, "At most 500 characters").check(plainText()).optional().transform((v) => v || undefined);
+const secret = () => z.string().max(500).check(plainText()).optional().transform((v) => v || undefined);
 
 const common = {
   id: z.uuid().optional(),
   /** On edit: false keeps the stored credentials untouched. Always true on create. */
   replaceCredentials: z.coerce.boolean<boolean>().default(true),
-  name: text("account name", 60),
+  name: text("enterAccountName", 60),
   region,
 };
 
@@ -46,7 +46,7 @@ const alibaba = z.object({
   tenantId: z
     .string()
     .trim()
-    .regex(/^\d{0,19}$/, "The tenant id (Tid) is a number")
+    .regex(/^\d{0,19}$/, msg("tenantIdFormat"))
     .optional()
     .transform((v) => v || undefined),
   signature: z.enum(["acs3", "v1"]).default("acs3"),
@@ -65,11 +65,11 @@ const tencent = z.object({
 const huawei = z.object({
   ...common,
   vendor: z.literal("huawei"),
-  projectId: z.string().trim().regex(/^[A-Za-z0-9]{32}$/, "The project id is 32 letters and digits"),
+  projectId: z.string().trim().regex(/^[A-Za-z0-9]{32}$/, msg("projectIdFormat")),
   taurusEndpoint: optionalUrl,
   ddsEndpoint: optionalUrl,
   iamEndpoint: optionalUrl,
-  authKind: z.enum(["aksk", "iam"], { error: "Choose how to authenticate" }),
+  authKind: z.enum(["aksk", "iam"], msg("chooseAuth")),
   ak: optionalLine(128),
   sk: secret(),
   domainName: optionalLine(128),
@@ -78,28 +78,28 @@ const huawei = z.object({
 });
 
 export const cloudAccountInput = z
-  .discriminatedUnion("vendor", [alibaba, tencent, huawei], { error: "Choose a cloud vendor" })
+  .discriminatedUnion("vendor", [alibaba, tencent, huawei], msg("chooseVendor"))
   .superRefine((value, ctx) => {
     if (value.id && !value.replaceCredentials) return;
-    const need = (field: string, present: unknown, message: string) => {
-      if (!present) ctx.addIssue({ code: "custom", path: [field], message });
+    const need = (field: string, present: unknown, key: ValidationKey) => {
+      if (!present) ctx.addIssue(issue(key, undefined, [field]));
     };
     if (value.vendor === "alibaba") {
-      need("accessKeyId", value.accessKeyId, "Enter the AccessKey ID");
-      need("accessKeySecret", value.accessKeySecret, "Enter the AccessKey secret");
+      need("accessKeyId", value.accessKeyId, "enterAccessKeyId");
+      need("accessKeySecret", value.accessKeySecret, "enterAccessKeySecret");
     }
     if (value.vendor === "tencent") {
-      need("secretId", value.secretId, "Enter the SecretId");
-      need("secretKey", value.secretKey, "Enter the SecretKey");
+      need("secretId", value.secretId, "enterSecretId");
+      need("secretKey", value.secretKey, "enterSecretKey");
     }
     if (value.vendor === "huawei") {
       if (value.authKind === "aksk") {
-        need("ak", value.ak, "Enter the access key id (AK)");
-        need("sk", value.sk, "Enter the secret access key (SK)");
+        need("ak", value.ak, "enterAk");
+        need("sk", value.sk, "enterSk");
       } else {
-        need("domainName", value.domainName, "Enter the account (domain) name");
-        need("userName", value.userName, "Enter the IAM user name");
-        need("password", value.password, "Enter the IAM user's password");
+        need("domainName", value.domainName, "enterDomainName");
+        need("userName", value.userName, "enterIamUserName");
+        need("password", value.password, "enterIamPassword");
       }
     }
   });
@@ -107,4 +107,4 @@ export const cloudAccountInput = z
 export type CloudAccountInput = z.input<typeof cloudAccountInput>;
 export type CloudAccountValues = z.output<typeof cloudAccountInput>;
 
-export const cloudAccountIdInput = z.object({ id: z.uuid("Unknown cloud account") });
+export const cloudAccountIdInput = z.object({ id: z.uuid(msg("unknownCloudAccount")) });

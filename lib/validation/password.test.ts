@@ -3,6 +3,7 @@ import {
   CONSOLE_PASSWORD_SYMBOLS,
   HUAWEI_DDS_PASSWORD_SYMBOLS,
   PASSWORD_RULES,
+  PASSWORD_RULE_VALUES,
   TENCENT_PASSWORD_SYMBOLS,
   checkPasswordRules,
   generatePassword,
@@ -10,6 +11,8 @@ import {
   strictPasswordSchema,
   type PasswordRuleId,
 } from "./password";
+import { wordsFor } from "./error-map";
+import { englishErrorMap } from "./server-error-map";
 
 function messages(pw: unknown): string[] {
   const result = strictPasswordSchema.safeParse(pw);
@@ -19,7 +22,7 @@ function messages(pw: unknown): string[] {
 function ruleMessage(id: PasswordRuleId): string {
   const rule = PASSWORD_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
-  return rule.message;
+  return wordsFor(englishErrorMap, rule.message, PASSWORD_RULE_VALUES);
 }
 
 describe("CONSOLE_PASSWORD_SYMBOLS", () => {
@@ -159,7 +162,7 @@ describe("passwordStrength", () => {
   it("rates an empty password as very weak with a hint", () => {
     const s = passwordStrength("");
     expect(s.score).toBe(0);
-    expect(s.label).toBe("Very weak");
+    expect(s.label).toBe("strengthVeryWeak");
     expect(s.hints.length).toBeGreaterThan(0);
   });
 
@@ -170,14 +173,14 @@ describe("passwordStrength", () => {
   it("caps a password the vendors would reject at weak and says why", () => {
     const s = passwordStrength("averyveryverylongpasswordwithoutclasses");
     expect(s.score).toBeLessThanOrEqual(1);
-    expect(s.hints).toContain(ruleMessage("uppercase"));
+    expect(s.hints).toContain("passwordUppercase");
   });
 
   it("penalises common words and sequences", () => {
     const s = passwordStrength("Password1234!");
     expect(s.score).toBeLessThanOrEqual(2);
-    expect(s.hints.some((h) => h.includes("common words"))).toBe(true);
-    expect(s.hints.some((h) => h.includes("sequences"))).toBe(true);
+    expect(s.hints).toContain("hintCommon");
+    expect(s.hints).toContain("hintSequence");
   });
 
   it("scores longer random-looking passwords higher than short valid ones", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issue, msg, type ValidationKey } from "./error-map";
 
 /*
  * One password policy for every vendor the console writes passwords to. Each vendor's documented rule
@@ -42,59 +43,32 @@ export type PasswordRuleId = "length" | "lowercase" | "uppercase" | "digit" | "s
 
 export type PasswordRule = {
   id: PasswordRuleId;
-  /** Shown in the live checklist next to the field. */
-  summary: string;
-  /** Shown as the validation error when the rule fails. Never echoes the password. */
-  message: string;
+  /** The live checklist's words next to the field (a Validation catalog key). */
+  summary: ValidationKey;
+  /** The validation error when the rule fails. Never echoes the password. */
+  message: ValidationKey;
   test: (pw: string) => boolean;
 };
+
+/** The values every rule's words may use. */
+export const PASSWORD_RULE_VALUES = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH, symbols: CONSOLE_PASSWORD_SYMBOLS };
 
 export const PASSWORD_RULES: readonly PasswordRule[] = [
   {
     id: "length",
-    summary: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`,
-    message: `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+    summary: "ruleLength",
+    message: "passwordLength",
     test: (pw) => pw.length >= PASSWORD_MIN_LENGTH && pw.length <= PASSWORD_MAX_LENGTH,
   },
-  {
-    id: "lowercase",
-    summary: "A lowercase letter (a–z)",
-    message: "Add at least one lowercase letter (a–z).",
-    test: (pw) => hasAny(pw, LOWER),
-  },
-  {
-    id: "uppercase",
-    summary: "An uppercase letter (A–Z)",
-    message: "Add at least one uppercase letter (A–Z).",
-    test: (pw) => hasAny(pw, UPPER),
-  },
-  {
-    id: "digit",
-    summary: "A digit (0–9)",
-    message: "Add at least one digit (0–9).",
-    test: (pw) => hasAny(pw, DIGITS),
-  },
-  {
-    id: "symbol",
-    summary: `A symbol from ${CONSOLE_PASSWORD_SYMBOLS}`,
-    message: `Add at least one of these symbols: ${CONSOLE_PASSWORD_SYMBOLS}`,
-    test: (pw) => hasAny(pw, CONSOLE_PASSWORD_SYMBOLS),
-  },
-  {
-    id: "charset",
-    summary: "No spaces or other characters",
-    message: `Use only letters, digits and these symbols: ${CONSOLE_PASSWORD_SYMBOLS} (no spaces or other characters).`,
-    test: (pw) => onlyFrom(pw, ALLOWED),
-  },
-  {
-    id: "leadingSlash",
-    summary: 'Does not start with "/"',
-    message: 'The password must not start with "/".',
-    test: (pw) => !pw.startsWith("/"),
-  },
+  { id: "lowercase", summary: "ruleLowercase", message: "passwordLowercase", test: (pw) => hasAny(pw, LOWER) },
+  { id: "uppercase", summary: "ruleUppercase", message: "passwordUppercase", test: (pw) => hasAny(pw, UPPER) },
+  { id: "digit", summary: "ruleDigit", message: "passwordDigit", test: (pw) => hasAny(pw, DIGITS) },
+  { id: "symbol", summary: "ruleSymbol", message: "passwordSymbol", test: (pw) => hasAny(pw, CONSOLE_PASSWORD_SYMBOLS) },
+  { id: "charset", summary: "ruleCharset", message: "passwordCharset", test: (pw) => onlyFrom(pw, ALLOWED) },
+  { id: "leadingSlash", summary: "ruleLeadingSlash", message: "passwordLeadingSlash", test: (pw) => !pw.startsWith("/") },
 ];
 
-export type PasswordRuleCheck = { id: PasswordRuleId; summary: string; ok: boolean };
+export type PasswordRuleCheck = { id: PasswordRuleId; summary: ValidationKey; ok: boolean };
 
 /** Every rule with whether `pw` meets it, for the live checklist beside a password field. */
 export function checkPasswordRules(pw: string): PasswordRuleCheck[] {
@@ -102,13 +76,13 @@ export function checkPasswordRules(pw: string): PasswordRuleCheck[] {
 }
 
 /** Every vendor rule at once; each failed rule is its own issue so a form can list them all. */
-export const strictPasswordSchema = z.string({ error: "Enter a password." }).superRefine((pw, ctx) => {
+export const strictPasswordSchema = z.string(msg("passwordRequired")).superRefine((pw, ctx) => {
   if (pw.length === 0) {
-    ctx.addIssue({ code: "custom", message: "Enter a password." });
+    ctx.addIssue(issue("passwordRequired"));
     return;
   }
   for (const rule of PASSWORD_RULES) {
-    if (!rule.test(pw)) ctx.addIssue({ code: "custom", message: rule.message, params: { rule: rule.id } });
+    if (!rule.test(pw)) ctx.addIssue({ code: "custom", params: { key: rule.message, values: PASSWORD_RULE_VALUES, rule: rule.id } });
   }
 });
 
@@ -156,11 +130,12 @@ export function generatePassword(length = 20): string {
 
 export type PasswordStrength = {
   score: 0 | 1 | 2 | 3 | 4;
-  label: "Very weak" | "Weak" | "Fair" | "Good" | "Strong";
-  hints: string[];
+  /** Validation catalog keys: the label, then advice (failed rules first, with PASSWORD_RULE_VALUES). */
+  label: "strengthVeryWeak" | "strengthWeak" | "strengthFair" | "strengthGood" | "strengthStrong";
+  hints: ValidationKey[];
 };
 
-const LABELS: PasswordStrength["label"][] = ["Very weak", "Weak", "Fair", "Good", "Strong"];
+const LABELS: PasswordStrength["label"][] = ["strengthVeryWeak", "strengthWeak", "strengthFair", "strengthGood", "strengthStrong"];
 
 const COMMON_FRAGMENTS = ["password", "passwd", "admin", "root", "qwerty", "letmein", "welcome", "123456", "abc123", "iloveyou", "mariadb", "mongo", "mysql", "secret"];
 
@@ -181,9 +156,9 @@ function hasSequence(lower: string, run = 4): boolean {
  * with penalties for the patterns people actually type. It is guidance, not a policy: the schema is.
  */
 export function passwordStrength(pw: string): PasswordStrength {
-  if (pw.length === 0) return { score: 0, label: LABELS[0]!, hints: ["Enter a password or generate one."] };
+  if (pw.length === 0) return { score: 0, label: LABELS[0]!, hints: ["hintEmpty"] };
 
-  const hints: string[] = [];
+  const hints: ValidationKey[] = [];
   let pool = 0;
   if (hasAny(pw, LOWER)) pool += 26;
   if (hasAny(pw, UPPER)) pool += 26;
@@ -194,22 +169,22 @@ export function passwordStrength(pw: string): PasswordStrength {
   const unique = new Set(pw).size;
   if (unique < pw.length / 2) {
     bits *= 0.6;
-    hints.push("Avoid repeating the same characters.");
+    hints.push("hintRepeat");
   }
   if (/(.)\1\1/.test(pw)) {
     bits -= 10;
-    if (!hints.includes("Avoid repeating the same characters.")) hints.push("Avoid repeating the same characters.");
+    if (!hints.includes("hintRepeat")) hints.push("hintRepeat");
   }
   const lower = pw.toLowerCase();
   if (hasSequence(lower)) {
     bits -= 12;
-    hints.push("Avoid sequences such as abcd, 1234 or qwerty.");
+    hints.push("hintSequence");
   }
   if (COMMON_FRAGMENTS.some((w) => lower.includes(w))) {
     bits -= 20;
-    hints.push("Avoid common words such as password or admin.");
+    hints.push("hintCommon");
   }
-  if (pw.length < 12) hints.push("Use 12 or more characters; 16+ is better.");
+  if (pw.length < 12) hints.push("hintShort");
 
   let score: PasswordStrength["score"] = bits < 30 ? 0 : bits < 45 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issue, msg, type ValidationKey } from "./error-map";
 import { strictPasswordSchema } from "./password";
 import { plainText } from "./text";
 
@@ -7,36 +8,41 @@ import { plainText } from "./text";
  * server actions, which re-check them. Ids are decimal strings: DMS ids are 64-bit.
  */
 
-const dmsId = (what: string) =>
-  z
-    .string({ error: `Choose a ${what}` })
-    .trim()
-    .min(1, `Choose a ${what}`)
-    .regex(/^\d{1,19}$/, `The ${what} id is a number`);
+const DMS_ID_WORDS = {
+  tenant: ["chooseTenant", "tenantIdNumber"],
+  proxy: ["chooseProxy", "proxyIdNumber"],
+  user: ["chooseUser", "userIdNumber"],
+  access: ["chooseAccess", "accessIdNumber"],
+} as const satisfies Record<string, readonly [ValidationKey, ValidationKey]>;
+
+const dmsId = (what: keyof typeof DMS_ID_WORDS) => {
+  const [choose, number] = DMS_ID_WORDS[what];
+  return z.string(msg(choose)).trim().min(1, msg(choose)).regex(/^\d{1,19}$/, msg(number));
+};
 
 const scope = {
-  accountId: z.uuid({ error: "Choose a cloud account" }),
+  accountId: z.uuid(msg("chooseAccount")),
   tenantId: dmsId("tenant"),
   proxyId: dmsId("proxy"),
 };
 
 /** One per form instance, generated in the browser: a resubmitted form is one change, not two. */
-const idempotencyKey = z.uuid({ error: "Reload the form and try again" });
+const idempotencyKey = z.uuid(msg("reloadForm"));
 
 export const REASON_MAX = 500;
 export const reasonSchema = z
-  .string({ error: "Say why this access is needed" })
+  .string(msg("reasonRequired"))
   .trim()
-  .min(5, "Say why this access is needed (at least 5 characters)")
-  .max(REASON_MAX, `At most ${REASON_MAX} characters`)
+  .min(5, msg("reasonShort"))
+  .max(REASON_MAX)
   .check(plainText("multiline"));
 
 /** DMS documents no rule for IndepAccount; this is the common MySQL/PostgreSQL user-name shape. */
 const indepAccount = z
   .string()
   .trim()
-  .max(32, "At most 32 characters")
-  .regex(/^$|^[A-Za-z][A-Za-z0-9_.-]*$/, "Start with a letter; use letters, digits, _ . or -")
+  .max(32)
+  .regex(/^$|^[A-Za-z][A-Za-z0-9_.-]*$/, msg("indepAccountChars"))
   .optional()
   .transform((v) => v || undefined);
 
@@ -56,10 +62,10 @@ export const grantProxyAccessInput = z
   })
   .superRefine((v, ctx) => {
     if (v.indepPassword && !v.indepAccount) {
-      ctx.addIssue({ code: "custom", path: ["indepAccount"], message: "Enter the database account this password belongs to" });
+      ctx.addIssue(issue("indepAccountMissing", undefined, ["indepAccount"]));
     }
     if (v.indepAccount && !v.indepPassword) {
-      ctx.addIssue({ code: "custom", path: ["indepPassword"], message: "Enter or generate the password of this database account" });
+      ctx.addIssue(issue("indepPasswordMissing", undefined, ["indepPassword"]));
     }
   });
 export type GrantProxyAccessInput = z.output<typeof grantProxyAccessInput>;
@@ -68,18 +74,18 @@ export const REVOKE_MAX = 500;
 export const revokeProxyAccessesInput = z.object({
   ...scope,
   proxyAccessIds: z
-    .array(dmsId("proxy access"), { error: "Choose at least one access" })
-    .min(1, "Choose at least one access")
-    .max(REVOKE_MAX, `At most ${REVOKE_MAX} accesses at once`)
+    .array(dmsId("access"), msg("chooseAccesses"))
+    .min(1, msg("chooseAccesses"))
+    .max(REVOKE_MAX, msg("tooManyAccesses"))
     .transform((ids) => [...new Set(ids)]),
-  reason: z.string().trim().max(REASON_MAX, `At most ${REASON_MAX} characters`).check(plainText("multiline")).optional().transform((v) => v || undefined),
+  reason: z.string().trim().max(REASON_MAX).check(plainText("multiline")).optional().transform((v) => v || undefined),
   idempotencyKey,
 });
 export type RevokeProxyAccessesInput = z.output<typeof revokeProxyAccessesInput>;
 
 export const revealSecretInput = z.object({
   ...scope,
-  proxyAccessId: dmsId("proxy access"),
+  proxyAccessId: dmsId("access"),
 });
 export type RevealSecretInput = z.output<typeof revealSecretInput>;
 
@@ -87,20 +93,20 @@ export const BULK_MAX = 500;
 export const bulkGrantInput = z.object({
   ...scope,
   userIds: z
-    .array(dmsId("user"), { error: "Choose at least one user" })
-    .min(1, "Choose at least one user")
-    .max(BULK_MAX, `At most ${BULK_MAX} users at once`)
+    .array(dmsId("user"), msg("chooseUsers"))
+    .min(1, msg("chooseUsers"))
+    .max(BULK_MAX, msg("tooManyUsers"))
     .transform((ids) => [...new Set(ids)]),
   reason: reasonSchema,
   idempotencyKey,
 });
 export type BulkGrantInput = z.output<typeof bulkGrantInput>;
 
-export const bulkJobInput = z.object({ jobId: z.uuid({ error: "Unknown job" }) });
+export const bulkJobInput = z.object({ jobId: z.uuid(msg("unknownJob")) });
 export type BulkJobInput = z.output<typeof bulkJobInput>;
 
 /** Query strings of the GET routes under /api/proxy-accesses. */
-const queryId = z.string().regex(/^\d{1,19}$/, "must be a number");
-export const accountQuery = z.object({ account: z.uuid({ error: "choose a cloud account" }) });
+const queryId = z.string().regex(/^\d{1,19}$/, msg("queryNumber"));
+export const accountQuery = z.object({ account: z.uuid(msg("chooseAccount")) });
 export const tenantQuery = accountQuery.extend({ tenant: queryId });
 export const proxyQuery = tenantQuery.extend({ proxy: queryId });

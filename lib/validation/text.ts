@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issue } from "./error-map";
 
 /*
  * Characters no console input may carry. PostgreSQL cannot store NUL in text or jsonb (22P05), and
@@ -16,20 +17,19 @@ const MULTILINE_ALLOWED = new Set(["\t", "\n", "\r"]);
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 
-/**
- * Why `value` is refused, naming the first offending character and its position (counted in
- * characters from 1); null when it is plain text.
- */
-export function unsafeTextProblem(value: string, kind: TextKind = "line"): string | null {
+/** Why a text is refused: a Validation catalog key and its values (position counted in characters from 1). */
+export type TextProblem = { key: "textSurrogate" | "textNul" | "textLineBreak" | "textControl"; values: { position: number; code: string } };
+
+/** Why `value` is refused, naming the first offending character and its position; null when it is plain text. */
+export function unsafeTextProblem(value: string, kind: TextKind = "line"): TextProblem | null {
   let position = 0;
   for (const char of value) {
     position += 1;
-    if (LONE_SURROGATE.test(char)) {
-      return `Remove the broken character at position ${position} (an unpaired surrogate ${hex(char.charCodeAt(0))})`;
-    }
+    const code = hex(char.charCodeAt(0));
+    if (LONE_SURROGATE.test(char)) return { key: "textSurrogate", values: { position, code } };
     if (CONTROL.test(char) && !(kind === "multiline" && MULTILINE_ALLOWED.has(char))) {
-      const what = char === "\0" ? "the NUL character" : MULTILINE_ALLOWED.has(char) ? "the line break or tab" : "the control character";
-      return `Remove ${what} at position ${position} (${hex(char.charCodeAt(0))}); only printable text is allowed`;
+      const key = char === "\0" ? "textNul" : MULTILINE_ALLOWED.has(char) ? "textLineBreak" : "textControl";
+      return { key, values: { position, code } };
     }
   }
   return null;
@@ -39,7 +39,7 @@ export function unsafeTextProblem(value: string, kind: TextKind = "line"): strin
 export function plainText(kind: TextKind = "line") {
   return z.superRefine<string>((value, ctx) => {
     const problem = unsafeTextProblem(value, kind);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem) ctx.addIssue(issue(problem.key, problem.values));
   });
 }
 
@@ -51,8 +51,8 @@ const MAX_ISSUES = 20;
  * endpoints, secrets, array items) holding a character no field may carry becomes a field error
  * at its path. Tab and line breaks pass here; one-line fields refuse them in their own schemas.
  */
-export function unsafeTextIssues(value: unknown): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+export function unsafeTextIssues(value: unknown): Record<string, TextProblem[]> {
+  const out: Record<string, TextProblem[]> = {};
   let found = 0;
   const walk = (node: unknown, path: string[], depth: number) => {
     if (found >= MAX_ISSUES || depth > MAX_DEPTH) return;

@@ -27,7 +27,7 @@ describe("user input", () => {
 
   it("refuses malformed resource keys", () => {
     const result = createUserInput.safeParse({ email: "a@example.com", name: "A", roles: ["owner"], resources: ["instance 5101; drop table"] });
-    expect(result.error?.issues[0]?.message).toMatch(/^Use <kind>:<id>/);
+    expect(result.error?.issues[0]?.message).toMatch(/^Write kind:id, where kind is one of /);
   });
 
   it("bounds sizes so oversized input is a field error, not a crash", () => {

@@ -13,6 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditEntries, type AuditEntryDto } from "@/lib/dal/audit";
 import { parseAuditFilter, type AuditFilter } from "@/lib/validation/audit";
+import { requestErrorMap } from "@/lib/validation/server-error-map";
 import { AuditFilters } from "./audit-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +46,7 @@ const OUTCOME_VARIANT: Record<AuditEntryDto["outcome"], "success" | "destructive
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("audit:read");
-  const { filter, problems } = parseAuditFilter(await searchParams);
+  const { filter, problems } = parseAuditFilter(await searchParams, await requestErrorMap());
   const { entries, total, pageSize } = await listAuditEntries(actor, filter);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const exportQuery = filterQuery(filter);

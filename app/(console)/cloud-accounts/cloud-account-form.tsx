@@ -11,6 +11,7 @@ import { applyActionErrors } from "@/lib/actions/form-errors";
 import type { ActionResult } from "@/lib/actions/result";
 import type { CloudAccountDto } from "@/lib/dal/cloud-accounts";
 import { cloudAccountInput, VENDORS, type VendorName } from "@/lib/validation/cloud-accounts";
+import { useErrorMap } from "@/lib/i18n/use-error-map";
 
 /** Flat form state; the shared schema discriminates it by vendor on both sides. */
 interface Values {
@@ -65,8 +66,9 @@ export function CloudAccountForm({
 }) {
   const t = useTranslations("CloudAccounts");
   const f = useTranslations("CloudAccounts.form");
+  const errorMap = useErrorMap();
   const form = useForm<Values>({
-    resolver: zodResolver(cloudAccountInput) as unknown as Resolver<Values>,
+    resolver: zodResolver(cloudAccountInput, { error: errorMap }) as unknown as Resolver<Values>,
     defaultValues: initialValues(account),
   });
   const { register, handleSubmit, control, formState } = form;

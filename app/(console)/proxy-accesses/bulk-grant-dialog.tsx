@@ -12,6 +12,7 @@ import type { AccessRow } from "./access-filters";
 import { startBulkGrantAction } from "./actions";
 import { UserPicker, useDmsUsers } from "./user-picker";
 import { newIdempotencyKey } from "./client-key";
+import { useErrorMap } from "@/lib/i18n/use-error-map";
 
 type Errors = Partial<Record<"userIds" | "reason" | "form", string>>;
 
@@ -48,6 +49,7 @@ export function BulkGrantDialog(props: {
   onStarted: (jobId: string) => void;
 }) {
   const [key] = useState(() => newIdempotencyKey());
+  const errorMap = useErrorMap();
   const [step, setStep] = useState<"choose" | "preview">("choose");
   const [userIds, setUserIds] = useState<string[]>([]);
   const [reason, setReason] = useState("");
@@ -63,7 +65,7 @@ export function BulkGrantDialog(props: {
 
   const input = { accountId: props.account, tenantId: props.tenant, proxyId: props.proxyId, userIds, reason, idempotencyKey: key };
   function preview() {
-    const parsed = bulkGrantInput.safeParse(input);
+    const parsed = bulkGrantInput.safeParse(input, { error: errorMap });
     if (!parsed.success) {
       const next: Errors = {};
       for (const issue of parsed.error.issues) {

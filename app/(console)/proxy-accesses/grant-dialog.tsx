@@ -20,6 +20,7 @@ import { grantProxyAccessAction } from "./actions";
 import { proxyLabel } from "./scope-pickers";
 import { UserPicker, useDmsUsers } from "./user-picker";
 import { newIdempotencyKey } from "./client-key";
+import { useErrorMap } from "@/lib/i18n/use-error-map";
 
 type Input = z.input<typeof grantProxyAccessInput>;
 type Output = z.output<typeof grantProxyAccessInput>;
@@ -41,8 +42,9 @@ export interface GrantDialogProps {
 /** Grants one DMS user access through a proxy; the server re-checks everything, including duplicates. */
 export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose, onGranted }: GrantDialogProps) {
   const [key] = useState(() => newIdempotencyKey());
+  const errorMap = useErrorMap();
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(grantProxyAccessInput),
+    resolver: zodResolver(grantProxyAccessInput, { error: errorMap }),
     defaultValues: { accountId: account, tenantId: tenant, proxyId: proxy, userId: "", indepAccount: "", indepPassword: "", reason: "", idempotencyKey: key },
   });
   const { register, handleSubmit, control, formState, setValue, setError } = form;

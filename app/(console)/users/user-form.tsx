@@ -15,6 +15,7 @@ import { applyActionErrors } from "@/lib/actions/form-errors";
 import type { ActionResult } from "@/lib/actions/result";
 import { RESOURCE_KINDS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUserInput, updateUserInput } from "@/lib/validation/users";
+import { useErrorMap } from "@/lib/i18n/use-error-map";
 
 type CreateValues = z.input<typeof createUserInput>;
 type UpdateValues = z.input<typeof updateUserInput>;
@@ -31,11 +32,12 @@ export type UserFormProps =
 const FIELDS = ["email", "name", "roles", "resources", "signIn", "id"] as const;
 
 export function UserForm(props: UserFormProps) {
+  const errorMap = useErrorMap();
   const t = useTranslations("Users.form");
   const kinds = useTranslations("Users.resourceKinds");
   const shell = useTranslations("Shell");
   const form = useForm<CreateValues & Partial<UpdateValues>>({
-    resolver: zodResolver((props.mode === "create" ? createUserInput : updateUserInput) as typeof createUserInput),
+    resolver: zodResolver((props.mode === "create" ? createUserInput : updateUserInput) as typeof createUserInput, { error: errorMap }),
     defaultValues:
       props.mode === "create"
         ? { email: "", name: "", roles: [], resources: [], signIn: "password" }

@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/actions/result";
 import { canAny, type Permission } from "@/lib/auth/permissions";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { isProviderError } from "@/lib/providers/errors";
+import { requestErrorMap } from "@/lib/validation/server-error-map";
 
 /*
  * Shared plumbing of the feature's GET routes: who is asking, what they asked, and errors as
@@ -41,7 +42,7 @@ export async function handle<S extends z.ZodType>(
   if (!canAny(actor, permission)) return notFound();
   let params: z.output<S> = undefined as z.output<S>;
   if (query) {
-    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams), { error: await requestErrorMap() });
     if (!parsed.success) return fail(400, `Invalid request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`, "INVALID_INPUT");
     params = parsed.data;
   }

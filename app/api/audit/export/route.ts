@@ -5,6 +5,7 @@ import { metaFrom } from "@/lib/auth/request-meta";
 import { getActor } from "@/lib/auth/session";
 import { AUDIT_CSV_COLUMNS, exportAuditEntries } from "@/lib/dal/audit";
 import { parseAuditFilter } from "@/lib/validation/audit";
+import { requestErrorMap } from "@/lib/validation/server-error-map";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: Request) {
   if (!actor) return new Response("Sign in first.", { status: 401 });
   if (!can(actor, "audit:read")) return new Response("Not found.", { status: 404 });
   const url = new URL(request.url);
-  const { filter, problems } = parseAuditFilter(Object.fromEntries(url.searchParams));
+  const { filter, problems } = parseAuditFilter(Object.fromEntries(url.searchParams), await requestErrorMap());
   if (problems.length) return new Response(`Invalid filter: ${problems.join("; ")}`, { status: 400 });
 
   await appendAudit({

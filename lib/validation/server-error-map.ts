@@ -1,0 +1,37 @@
+import { createTranslator } from "next-intl";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { CATALOGS } from "@/i18n/catalogs";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
+import { validationErrorMap, type ValidationTranslator } from "./error-map";
+
+/*
+ * The server's error maps, one per language, built once. Parses that are given none (a script, a
+ * test) fall back to English through zod's global map, never to zod's own developer wording.
+ */
+
+const maps = new Map<Locale, z.core.$ZodErrorMap>();
+
+export function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
+  let map = maps.get(locale);
+  if (!map) {
+    const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "Validation" });
+    map = validationErrorMap(t as unknown as ValidationTranslator);
+    maps.set(locale, map);
+  }
+  return map;
+}
+
+export const englishErrorMap = errorMapFor(DEFAULT_LOCALE);
+z.config({ customError: englishErrorMap });
+
+/** The map for the language of the request being served (next-intl's request configuration). */
+export async function requestErrorMap(): Promise<z.core.$ZodErrorMap> {
+  let locale: string = DEFAULT_LOCALE;
+  try {
+    locale = await getLocale();
+  } catch {
+    // Outside a request (a script, a test) there is no request language: English.
+  }
+  return errorMapFor(isLocale(locale) ? locale : DEFAULT_LOCALE);
+}
