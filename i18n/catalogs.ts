@@ -12,6 +12,8 @@ import overviewEn from "@/app/(console)/messages/en.json";
 import overviewZh from "@/app/(console)/messages/zh-CN.json";
 import shellEn from "@/lib/i18n/messages/en.json";
 import shellZh from "@/lib/i18n/messages/zh-CN.json";
+import errorsEn from "@/lib/actions/messages/en.json";
+import errorsZh from "@/lib/actions/messages/zh-CN.json";
 import validationEn from "@/lib/validation/messages/en.json";
 import validationZh from "@/lib/validation/messages/zh-CN.json";
 import type { Locale } from "@/lib/i18n/locale";
@@ -22,8 +24,8 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Validation: validationEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
-  "zh-CN": { Shell: shellZh, Validation: validationZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
+  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
+  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { errorWords, localizedActionError } from "./action-error";
 import { ActionError, ERROR_CODES, type ActionFailure } from "./result";
 
 /** The fields of lib/providers' ProviderError this layer relies on. */
@@ -19,15 +21,10 @@ function isVendorFailure(error: unknown): error is VendorFailure {
  * message; vendor errors keep the vendor's code and request id; anything else is logged with
  * a reference id and shown as a generic message.
  */
-export function describeFailure(error: unknown, actionName: string): ActionFailure {
+export function describeFailure(error: unknown, actionName: string, locale: Locale = DEFAULT_LOCALE): ActionFailure {
   if (error instanceof ActionError) {
-    return {
-      ok: false,
-      formError: error.message,
-      code: error.options.code,
-      fieldErrors: error.options.fieldErrors,
-      requestId: error.options.requestId,
-    };
+    const { message, fieldErrors } = localizedActionError(error, locale);
+    return { ok: false, formError: message, code: error.options.code, fieldErrors, requestId: error.options.requestId };
   }
   if (isVendorFailure(error)) {
     return { ok: false, formError: error.userMessage, code: error.code, requestId: error.requestId ?? undefined };
@@ -38,6 +35,6 @@ export function describeFailure(error: unknown, actionName: string): ActionFailu
     ok: false,
     code: ERROR_CODES.internal,
     ref,
-    formError: `Something went wrong on our side (reference ${ref}). Try again; if it persists, give this reference to your administrator.`,
+    formError: errorWords(locale, "internal", { ref }),
   };
 }

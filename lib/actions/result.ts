@@ -18,6 +18,13 @@ export type ActionResult<T> =
 
 export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
 
+/** A message of the Errors catalog (lib/actions/messages) with its values. */
+export type ActionWords = {
+  key: string;
+  values?: Record<string, string | number>;
+  fieldErrors?: Record<string, string[]>;
+};
+
 /**
  * An expected failure whose message is safe to show. Anything else thrown inside an action is
  * logged and reaches the user only as a generic message with a reference id.
@@ -25,7 +32,13 @@ export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
 export class ActionError extends Error {
   constructor(
     message: string,
-    readonly options: { code?: string; fieldErrors?: FieldErrors; requestId?: string } = {},
+    readonly options: {
+      code?: string;
+      fieldErrors?: FieldErrors;
+      requestId?: string;
+      /** The catalog words behind `message` and `fieldErrors`, so each reader gets their language (lib/actions/action-error.ts). */
+      words?: ActionWords;
+    } = {},
   ) {
     super(message);
     this.name = "ActionError";

@@ -1,4 +1,6 @@
 import "server-only";
+import { actionError, errorWords } from "@/lib/actions/action-error";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
@@ -68,9 +70,7 @@ function toPlainInput(raw: unknown): unknown {
 
 /** Thrown by recordIntent: without its audit entry a change must not start. */
 const auditUnavailable = () =>
-  new ActionError("The audit log could not be written, so nothing was changed. Try again; if it persists, tell your administrator.", {
-    code: ERROR_CODES.auditUnavailable,
-  });
+  actionError("auditUnavailable", { code: ERROR_CODES.auditUnavailable });
 
 /** What admins see of a failed audit write: the action and the outcome that went unrecorded, never the entry. */
 function logAuditFailure(actionName: string, outcome: AuditOutcome, error: unknown) {
@@ -110,13 +110,13 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
 
     if (!actor) {
       await record({ actor: null, outcome: "denied", message: "not signed in" });
-      return { ok: false, code: ERROR_CODES.unauthenticated, formError: "Your session has ended. Sign in again." };
+      return { ok: false, code: ERROR_CODES.unauthenticated, formError: errorWords(await requestLocale(), "sessionEnded") };
     }
     const who = { id: actor.id, email: actor.email, roles: actor.roles };
 
     if (!canAny(actor, def.permission)) {
       await record({ actor: who, outcome: "denied", message: `missing permission ${def.permission}` });
-      return { ok: false, code: ERROR_CODES.forbidden, formError: "You do not have permission to do this." };
+      return { ok: false, code: ERROR_CODES.forbidden, formError: errorWords(await requestLocale(), "forbidden") };
     }
 
     const plain = toPlainInput(raw);
@@ -134,7 +134,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         params: typeof raw === "object" && raw && !(raw instanceof FormData) ? (raw as Record<string, unknown>) : null,
         message: Object.entries(logged).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500),
       });
-      return { ok: false, code: ERROR_CODES.invalidInput, formError: "Some fields need attention.", fieldErrors };
+      return { ok: false, code: ERROR_CODES.invalidInput, formError: errorWords(await requestLocale(), "invalidInput"), fieldErrors };
     }
     const input = parsed.data;
     const params = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : { value: input };
@@ -148,7 +148,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         resource = await def.resource(input, actor);
       } catch (error) {
         unstable_rethrow(error);
-        const failure = describeFailure(error, def.name);
+        const failure = describeFailure(error, def.name, await requestLocale());
         await record({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: failure.formError });
         return failure;
       }
@@ -159,7 +159,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       }
     } else if (!can(actor, def.permission)) {
       await record({ actor: who, outcome: "denied", target, params, message: `no ${def.permission}` });
-      return { ok: false, code: ERROR_CODES.forbidden, formError: "You do not have permission to do this." };
+      return { ok: false, code: ERROR_CODES.forbidden, formError: errorWords(await requestLocale(), "forbidden") };
     }
 
     const correlationId = randomUUID();
@@ -190,7 +190,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       data = await def.handler(input, ctx);
     } catch (error) {
       unstable_rethrow(error);
-      const failure = describeFailure(error, def.name);
+      const failure = describeFailure(error, def.name, await requestLocale());
       await record({
         actor: who,
         outcome: "failure",

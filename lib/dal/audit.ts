@@ -1,6 +1,6 @@
 import "server-only";
+import { actionError } from "@/lib/actions/action-error";
 import { iterateAudit, queryAudit, type AuditRow } from "@/lib/audit/log";
-import { ActionError } from "@/lib/actions/result";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/validation/audit";
@@ -42,7 +42,7 @@ function toDto(row: AuditRow): AuditEntryDto {
 }
 
 function assertReader(actor: Actor) {
-  if (!can(actor, "audit:read")) throw new ActionError("You do not have permission to read the audit log.", { code: "FORBIDDEN" });
+  if (!can(actor, "audit:read")) throw actionError("auditForbidden", { code: "FORBIDDEN" });
 }
 
 export async function listAuditEntries(actor: Actor, filter: AuditFilter) {

@@ -1,6 +1,6 @@
 import "server-only";
+import { actionError } from "@/lib/actions/action-error";
 import { and, desc, eq, gt, or } from "drizzle-orm";
-import { ActionError } from "@/lib/actions/result";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { can, resourceKey, type ResourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
@@ -33,7 +33,7 @@ export async function createBulkGrantJob(actor: Actor, input: BulkGrantInput, ct
   const [earlier] = await db.select().from(bulkGrantJobs).where(eq(bulkGrantJobs.idempotencyKey, input.idempotencyKey)).limit(1);
   if (earlier) {
     if (earlier.proxyId !== scope.proxyId || earlier.createdBy !== actor.id) {
-      throw new ActionError("This form was already used for another bulk grant. Close it and open a new one.", { code: "IDEMPOTENCY_MISMATCH" });
+      throw actionError("bulkFormReused", { code: "IDEMPOTENCY_MISMATCH" });
     }
     ctx.setOutcome({ params: { jobId: earlier.id, replayed: true } });
     return { jobId: earlier.id, created: false };
@@ -90,12 +90,12 @@ export async function getBulkJob(actor: Actor, jobId: string): Promise<{ job: Bu
 export async function retryBulkJob(actor: Actor, jobId: string, ctx: ActionContext): Promise<{ jobId: string; retrying: number }> {
   const db = await getDb();
   const job = await findJob(db, jobId);
-  if (!job) throw new ActionError("That job was not found.", { code: "NOT_FOUND" });
-  if (job.status !== "completed") throw new ActionError("The job is still running; retry once it has finished.", { code: "IN_PROGRESS" });
+  if (!job) throw actionError("jobNotFound", { code: "NOT_FOUND" });
+  if (job.status !== "completed") throw actionError("jobStillRunning", { code: "IN_PROGRESS" });
   const ops = await db.select().from(cloudOperations).where(eq(cloudOperations.jobId, job.id));
   const dto = toJobDto(job, ops);
   const retrying = dto.items.filter((i) => i.state === "failed" || i.state === "unknown").length;
-  if (retrying === 0) throw new ActionError("Nothing failed in this job; there is nothing to retry.", { code: "NOTHING_TO_RETRY" });
+  if (retrying === 0) throw actionError("nothingToRetry", { code: "NOTHING_TO_RETRY" });
   const [updated] = await db
     .update(bulkGrantJobs)
     .set({
@@ -109,7 +109,7 @@ export async function retryBulkJob(actor: Actor, jobId: string, ctx: ActionConte
     })
     .where(and(eq(bulkGrantJobs.id, job.id), eq(bulkGrantJobs.status, "completed"), eq(bulkGrantJobs.round, job.round)))
     .returning();
-  if (!updated) throw new ActionError("Someone else has just retried this job.", { code: "IN_PROGRESS" });
+  if (!updated) throw actionError("alreadyRetried", { code: "IN_PROGRESS" });
   await queueRound(job.id, updated.round);
   ctx.setOutcome({ target: `dms-proxy:${job.proxyId}`, params: { jobId: job.id, round: updated.round, retrying } });
   return { jobId: job.id, retrying };

@@ -1,4 +1,5 @@
 import "server-only";
+import { actionError } from "@/lib/actions/action-error";
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/result";
 import { can, canAny, type Permission } from "@/lib/auth/permissions";
@@ -55,7 +56,7 @@ function unseal(row: Row): Credentials {
 }
 
 function assertManager(actor: Actor) {
-  if (!can(actor, "cloudAccounts:manage")) throw new ActionError("Only admins manage cloud accounts.", { code: "FORBIDDEN" });
+  if (!can(actor, "cloudAccounts:manage")) throw actionError("cloudAccountsAdminOnly", { code: "FORBIDDEN" });
 }
 
 /** Non-secret settings of the input; Huawei's auth kind follows the credentials actually stored. */
@@ -142,7 +143,7 @@ export function connectionOf(row: Row): ProviderConnection {
 async function findRow(id: string): Promise<Row> {
   const db = await getDb();
   const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, id)).limit(1);
-  if (!row) throw new ActionError("That cloud account no longer exists.", { code: "NOT_FOUND" });
+  if (!row) throw actionError("cloudAccountGone", { code: "NOT_FOUND" });
   return row;
 }
 
@@ -151,11 +152,11 @@ async function findRow(id: string): Promise<Row> {
  * the permission it needs; an account is only visible to someone holding it for some resource.
  */
 export async function resolveCloudAccount(actor: Actor, id: string, permission: Permission, vendor?: VendorName) {
-  if (!canAny(actor, permission)) throw new ActionError("That cloud account was not found.", { code: "NOT_FOUND" });
+  if (!canAny(actor, permission)) throw actionError("cloudAccountNotFound", { code: "NOT_FOUND" });
   const row = await findRow(id).catch(() => {
-    throw new ActionError("That cloud account was not found.", { code: "NOT_FOUND" });
+    throw actionError("cloudAccountNotFound", { code: "NOT_FOUND" });
   });
-  if (vendor && row.vendor !== vendor) throw new ActionError("That cloud account is not an account of this cloud.", { code: "NOT_FOUND" });
+  if (vendor && row.vendor !== vendor) throw actionError("cloudAccountWrongCloud", { code: "NOT_FOUND" });
   return { account: toDto(row), connection: connectionOf(row), settings: row.settings as Record<string, string | undefined> };
 }
 
@@ -215,10 +216,10 @@ export async function saveCloudAccount(actor: Actor, input: CloudAccountValues):
   const db = await getDb();
   const existing = input.id ? await findRow(input.id) : null;
   if (existing && existing.vendor !== input.vendor) {
-    throw new ActionError("The vendor of a cloud account cannot change; add a new account instead.", { fieldErrors: { vendor: ["Cannot change"] } });
+    throw actionError("vendorFixed", { fieldErrors: { vendor: ["vendorFixedField"] } });
   }
   const [clash] = await db.select({ id: cloudAccounts.id }).from(cloudAccounts).where(eq(sql`lower(${cloudAccounts.name})`, input.name.toLowerCase())).limit(1);
-  if (clash && clash.id !== existing?.id) throw new ActionError("Another cloud account has this name.", { fieldErrors: { name: ["Another cloud account has this name"] } });
+  if (clash && clash.id !== existing?.id) throw actionError("accountNameTaken", { fieldErrors: { name: ["accountNameTakenField"] } });
 
   const id = existing?.id ?? crypto.randomUUID();
   const keepCredentials = Boolean(existing && !input.replaceCredentials);
@@ -268,11 +269,7 @@ export async function deleteCloudAccount(actor: Actor, id: string): Promise<{ na
     .returning({ id: cloudAccounts.id });
   if (deleted.length === 0) {
     const open = await countOpenWorkOfAccount(db, id);
-    throw new ActionError(
-      `${row.name} still has ${open.operations} unsettled change(s) and ${open.jobs} running bulk grant(s). ` +
-        "Wait until they are settled (the lists of its proxies show them), then remove it.",
-      { code: "OPEN_WORK" },
-    );
+    throw actionError("accountHasOpenWork", { values: { name: row.name, operations: open.operations, jobs: open.jobs }, code: "OPEN_WORK" });
   }
   return { name: row.name };
 }

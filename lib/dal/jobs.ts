@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError } from "@/lib/actions/result";
+import { actionError } from "@/lib/actions/action-error";
 import { looksLikeCredential, REDACTED } from "@/lib/audit/redact";
 import { storableText, truncate } from "@/lib/audit/storable";
 import { can } from "@/lib/auth/permissions";
@@ -46,7 +46,7 @@ export interface JobsOverviewDto {
 const LIST_LIMIT = 50;
 
 function assertReader(actor: Actor) {
-  if (!can(actor, "jobs:read")) throw new ActionError("You do not have permission to see background jobs.", { code: "FORBIDDEN" });
+  if (!can(actor, "jobs:read")) throw actionError("jobsForbidden", { code: "FORBIDDEN" });
 }
 
 async function query<T>(text: string, values?: unknown[]): Promise<T[]> {
@@ -138,14 +138,14 @@ export async function getJobsOverview(actor: Actor): Promise<JobsOverviewDto> {
  * one place only. Throws ActionError when the job is unknown or no longer failed.
  */
 export async function retryJob(actor: Actor, input: { queue: string; id: string }): Promise<{ queue: string; id: string }> {
-  if (!can(actor, "jobs:retry")) throw new ActionError("You do not have permission to retry jobs.", { code: "FORBIDDEN" });
+  if (!can(actor, "jobs:retry")) throw actionError("retryForbidden", { code: "FORBIDDEN" });
   // Started first: it loads the registry that getDefinition reads.
   const { boss } = await getEngine();
   // Only the console's own queues: a dead-letter queue or a name no release defines is not retried.
-  if (!getDefinition(input.queue)) throw new ActionError("That job was not found.", { code: "NOT_FOUND" });
+  if (!getDefinition(input.queue)) throw actionError("jobNotFound", { code: "NOT_FOUND" });
   // pg-boss's declared CommandResponse is empty; at run time it carries the count it changed.
   const { affected } = (await boss.retry(input.queue, input.id)) as { affected?: number };
-  if (!affected) throw new ActionError("That job is no longer failed: it may have been retried already. Refresh the page.", { code: "NOT_FAILED" });
+  if (!affected) throw actionError("jobNoLongerFailed", { code: "NOT_FAILED" });
   await query(`delete from ${JOB_SCHEMA}.job where name = $1 and source_id = $2 and state = 'created'`, [`${input.queue}${DEAD_LETTER_SUFFIX}`, input.id]);
   return input;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError } from "@/lib/actions/result";
+import { actionError } from "@/lib/actions/action-error";
 import { ALREADY_GRANTED, dmsGrant, GRANT_KIND, type GrantHint } from "@/lib/operations/dms-proxy-access";
 import type { OperationRow } from "@/lib/operations/kinds";
 import { runOperation } from "@/lib/operations/ledger";
@@ -47,9 +47,10 @@ export interface GrantOptions {
 }
 
 function alreadyGrantedError(name: string, access: { proxyAccessId: string }) {
-  return new ActionError(`${name} already has access through this proxy (access ${access.proxyAccessId}); nothing was created.`, {
+  return actionError("alreadyGranted", {
+    values: { name, accessId: access.proxyAccessId },
     code: ALREADY_GRANTED,
-    fieldErrors: { userId: ["Already has access through this proxy"] },
+    fieldErrors: { userId: ["alreadyGrantedField"] },
   });
 }
 
@@ -110,14 +111,14 @@ export async function grantProxyAccessOnce(deps: OpsDeps, req: GrantRequest, opt
     },
     deps,
   );
-  if (outcome.kind === "busy") throw new ActionError(`Another change for ${name} on this proxy is in progress; try again in a moment.`, { code: "IN_PROGRESS" });
+  if (outcome.kind === "busy") throw actionError("changeInProgress", { values: { name }, code: "IN_PROGRESS" });
   const row = outcome.row;
   const p = row.params as { userId?: string; proxyId?: string };
   if (row.kind !== GRANT_KIND || p.userId !== req.userId || p.proxyId !== req.proxyId) {
-    throw new ActionError("This form was already used for another grant. Close it and open a new one.", { code: "IDEMPOTENCY_MISMATCH" });
+    throw actionError("grantFormReused", { code: "IDEMPOTENCY_MISMATCH" });
   }
   if (outcome.kind === "in-progress") {
-    throw new ActionError("The first submission of this form is still running; its result will show in the list.", { code: "IN_PROGRESS" });
+    throw actionError("firstSubmissionRunning", { code: "IN_PROGRESS" });
   }
   return grantResultOf(row, req, !outcome.fresh);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { actionError } from "@/lib/actions/action-error";
 import { ActionError } from "@/lib/actions/result";
 import { can, canAll, resourceKey, type Permission, type ResourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
@@ -23,8 +24,6 @@ export interface ProxyScope {
   resource: ResourceKey;
   dms: DmsApi;
 }
-
-export const NOT_FOUND_MESSAGE = "That proxy was not found, or you may not see it.";
 
 const VENDOR_NOT_FOUND = /(NotExist|NotFound)/i;
 
@@ -55,12 +54,12 @@ export async function resolveProxyScope(
     const key = { resource: dmsProxyResource(ref.proxyId), credential: ref.accountId, read: `GetProxy:${ref.tenantId}` };
     instanceId = (await sharedRead(key, () => dms.getProxy({ proxyId: ref.proxyId, tid: ref.tenantId }))).value.item.instanceId;
   } catch (error) {
-    if (isVendorNotFound(error)) throw new ActionError(NOT_FOUND_MESSAGE, { code: "NOT_FOUND" });
+    if (isVendorNotFound(error)) throw actionError("proxyNotFound", { code: "NOT_FOUND" });
     throw error;
   }
-  if (!instanceId) throw new ActionError(NOT_FOUND_MESSAGE, { code: "NOT_FOUND" });
+  if (!instanceId) throw actionError("proxyNotFound", { code: "NOT_FOUND" });
   const resource = resourceKey("dms-instance", instanceId);
-  if (!can(actor, permission, resource)) throw new ActionError(NOT_FOUND_MESSAGE, { code: "NOT_FOUND" });
+  if (!can(actor, permission, resource)) throw actionError("proxyNotFound", { code: "NOT_FOUND" });
   return { ...ref, instanceId, resource, dms };
 }
 

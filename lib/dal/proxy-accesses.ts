@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError } from "@/lib/actions/result";
+import { actionError } from "@/lib/actions/action-error";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import { can, canAny, resourceKey } from "@/lib/auth/permissions";
@@ -140,7 +140,7 @@ export async function loadAccessList(actor: Actor, ref: { accountId: string; ten
 
 /** Every DMS user of the tenant (all ListUsers pages), for the grant pickers. */
 export async function listDmsUsers(actor: Actor, accountId: string, tenantId: string): Promise<DmsUserDto[]> {
-  if (!canAny(actor, "proxyAccess:grant")) throw new ActionError("That cloud account was not found.", { code: "NOT_FOUND" });
+  if (!canAny(actor, "proxyAccess:grant")) throw actionError("cloudAccountNotFound", { code: "NOT_FOUND" });
   const { dms } = await openDms(actor, accountId, "proxyAccess:grant");
   const users = await dms.listAllUsers({ tid: tenantId });
   return users
@@ -151,10 +151,10 @@ export async function listDmsUsers(actor: Actor, accountId: string, tenantId: st
 async function userName(scope: ProxyScope, userId: string): Promise<string> {
   try {
     const { user } = await scope.dms.getUser({ userId, tid: scope.tenantId });
-    if (user.state === "DELETE") throw new ActionError("This user was deleted in DMS.", { fieldErrors: { userId: ["Deleted in DMS"] } });
+    if (user.state === "DELETE") throw actionError("userDeletedInDms", { fieldErrors: { userId: ["userDeletedInDmsField"] } });
     return user.nickName || `User ${userId}`;
   } catch (error) {
-    if (isVendorNotFound(error)) throw new ActionError("This user is not in the tenant.", { code: "NOT_FOUND", fieldErrors: { userId: ["Not a DMS user of this tenant"] } });
+    if (isVendorNotFound(error)) throw actionError("userNotInTenant", { code: "NOT_FOUND", fieldErrors: { userId: ["userNotInTenantField"] } });
     throw error;
   }
 }
@@ -221,10 +221,10 @@ export async function revealSecret(actor: Actor, input: RevealSecretInput, ctx: 
   try {
     item = (await scope.dms.getProxyAccess({ proxyAccessId: input.proxyAccessId, tid: scope.tenantId })).item;
   } catch (error) {
-    if (isVendorNotFound(error)) throw new ActionError("That access no longer exists.", { code: "NOT_FOUND" });
+    if (isVendorNotFound(error)) throw actionError("accessGone", { code: "NOT_FOUND" });
     throw error;
   }
-  if (item.proxyId !== scope.proxyId) throw new ActionError("That access is not on this proxy.", { code: "NOT_FOUND" });
+  if (item.proxyId !== scope.proxyId) throw actionError("accessNotOnProxy", { code: "NOT_FOUND" });
   const target = `dms-proxy:${scope.proxyId}/access:${input.proxyAccessId}`;
   await ctx.recordIntent({ target, params: { instanceId: scope.instanceId, userName: item.userName ?? null } });
   const { accessSecret, requestId } = await scope.dms.inspectProxyAccessSecret({ proxyAccessId: input.proxyAccessId, tid: scope.tenantId });

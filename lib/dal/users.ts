@@ -1,6 +1,6 @@
 import "server-only";
+import { actionError } from "@/lib/actions/action-error";
 import { and, arrayContains, asc, count, eq, ne, sql } from "drizzle-orm";
-import { ActionError } from "@/lib/actions/result";
 import { hashPassword } from "@/lib/auth/password";
 import { can, isRole, type Role } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
@@ -24,7 +24,7 @@ export interface UserDto {
 }
 
 function assertManager(actor: Actor) {
-  if (!can(actor, "users:manage")) throw new ActionError("You do not have permission to manage users.", { code: "FORBIDDEN" });
+  if (!can(actor, "users:manage")) throw actionError("manageUsersForbidden", { code: "FORBIDDEN" });
 }
 
 /** All console users for the admin's users page. */
@@ -53,7 +53,7 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
 
 async function findUser(db: DB, id: string) {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!user) throw new ActionError("That user no longer exists.", { code: "NOT_FOUND" });
+  if (!user) throw actionError("userGone", { code: "NOT_FOUND" });
   return user;
 }
 
@@ -68,7 +68,7 @@ async function assertAnotherAdmin(tx: DB, exceptId: string) {
     .from(users)
     .where(and(arrayContains(users.roles, ["admin"]), eq(users.disabled, false), ne(users.id, exceptId)))
     .for("update");
-  if (others.length === 0) throw new ActionError("This is the last enabled admin: make someone else admin first.", { code: "LAST_ADMIN" });
+  if (others.length === 0) throw actionError("lastAdmin", { code: "LAST_ADMIN" });
 }
 
 async function replaceResources(db: DB, userId: string, resources: string[]) {
@@ -84,7 +84,7 @@ export async function createUser(
   assertManager(actor);
   const db = await getDb();
   const [clash] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).limit(1);
-  if (clash) throw new ActionError("A user with this email already exists.", { fieldErrors: { email: ["A user with this email already exists"] } });
+  if (clash) throw actionError("emailTaken", { fieldErrors: { email: ["emailTakenField"] } });
   const temporaryPassword = input.signIn === "password" ? generatePassword(20) : null;
   const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
   const [created] = await db
@@ -92,7 +92,7 @@ export async function createUser(
     .values({ email: input.email, name: input.name, roles: input.roles, passwordHash, source: "local" })
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email });
-  if (!created) throw new ActionError("A user with this email already exists.", { fieldErrors: { email: ["A user with this email already exists"] } });
+  if (!created) throw actionError("emailTaken", { fieldErrors: { email: ["emailTakenField"] } });
   await replaceResources(db, created.id, input.resources);
   return { user: created, temporaryPassword };
 }
@@ -115,7 +115,7 @@ export async function setUserDisabled(actor: Actor, input: { id: string; disable
   const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await findUser(tx, input.id);
-    if (input.disabled && user.id === actor.id) throw new ActionError("You cannot disable your own account.", { code: "SELF" });
+    if (input.disabled && user.id === actor.id) throw actionError("cannotDisableSelf", { code: "SELF" });
     if (input.disabled && user.roles.includes("admin")) await assertAnotherAdmin(tx, user.id);
     await tx
       .update(users)

@@ -1,8 +1,8 @@
 import { createTranslator } from "next-intl";
-import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { CATALOGS } from "@/i18n/catalogs";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { validationErrorMap, type ValidationTranslator } from "./error-map";
 
 /*
@@ -27,11 +27,5 @@ z.config({ customError: englishErrorMap });
 
 /** The map for the language of the request being served (next-intl's request configuration). */
 export async function requestErrorMap(): Promise<z.core.$ZodErrorMap> {
-  let locale: string = DEFAULT_LOCALE;
-  try {
-    locale = await getLocale();
-  } catch {
-    // Outside a request (a script, a test) there is no request language: English.
-  }
-  return errorMapFor(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  return errorMapFor(await requestLocale());
 }

@@ -6,6 +6,8 @@ import { canAny, type Permission } from "@/lib/auth/permissions";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { isProviderError } from "@/lib/providers/errors";
 import { requestErrorMap } from "@/lib/validation/server-error-map";
+import { errorWords, localizedActionError } from "@/lib/actions/action-error";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 /*
  * Shared plumbing of the feature's GET routes: who is asking, what they asked, and errors as
@@ -38,23 +40,27 @@ export async function handle<S extends z.ZodType>(
   read: (actor: Actor, params: z.output<S>) => Promise<Response>,
 ): Promise<Response> {
   const actor = await getActor();
-  if (!actor) return fail(401, "Your session has ended. Sign in again.", "UNAUTHENTICATED");
+  const locale = await requestLocale();
+  if (!actor) return fail(401, errorWords(locale, "sessionEnded"), "UNAUTHENTICATED");
   if (!canAny(actor, permission)) return notFound();
   let params: z.output<S> = undefined as z.output<S>;
   if (query) {
     const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams), { error: await requestErrorMap() });
-    if (!parsed.success) return fail(400, `Invalid request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`, "INVALID_INPUT");
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+      return fail(400, errorWords(locale, "invalidRequest", { problems }), "INVALID_INPUT");
+    }
     params = parsed.data;
   }
   try {
     return await read(actor, params);
   } catch (error) {
     if (error instanceof ActionError) {
-      return fail(error.options.code === "NOT_FOUND" ? 404 : 400, error.message, error.options.code, error.options.requestId);
+      return fail(error.options.code === "NOT_FOUND" ? 404 : 400, localizedActionError(error, locale).message, error.options.code, error.options.requestId);
     }
     if (isProviderError(error)) return fail(502, error.userMessage, error.code, error.requestId);
     const ref = randomUUID().slice(0, 8);
     console.error(`[api proxy-accesses] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
-    return fail(500, `Something went wrong on our side (reference ${ref}).`, "INTERNAL", ref);
+    return fail(500, errorWords(locale, "internal", { ref }), "INTERNAL", ref);
   }
 }
