@@ -3,11 +3,16 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { Check, Eye, EyeOff, WandSparkles, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import {
+  CONSOLE_PASSWORD_SYMBOLS,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
   PASSWORD_RULES,
   checkPasswordRules,
   generatePassword,
   passwordStrength,
+  type PasswordStrength,
 } from "@/lib/validation/password";
 import { CopyButton } from "./copy-button";
 import { Button } from "./ui/button";
@@ -31,11 +36,28 @@ export type PasswordFieldProps<TFieldValues extends FieldValues> = {
 const RULE_MESSAGES = new Set(PASSWORD_RULES.map((r) => r.message));
 
 const METER_COLOURS = ["bg-destructive", "bg-destructive", "bg-warning", "bg-success", "bg-success"];
+const LEVELS = ["veryWeak", "weak", "fair", "good", "strong"] as const satisfies readonly string[];
+
+/*
+ * passwordStrength speaks English (it is shared with the schemas); its advice is matched here to the
+ * catalog by the policy's own wording, and anything new shows as it comes until a key is added.
+ */
+const HINT_KEYS: Record<string, "repeat" | "sequence" | "common" | "length" | "empty"> = {
+  "Avoid repeating the same characters.": "repeat",
+  "Avoid sequences such as abcd, 1234 or qwerty.": "sequence",
+  "Avoid common words such as password or admin.": "common",
+  "Use 12 or more characters; 16+ is better.": "length",
+  "Enter a password or generate one.": "empty",
+};
 
 function StrengthMeter({ value }: { value: string }) {
-  const strength = useMemo(() => passwordStrength(value), [value]);
+  const t = useTranslations("Shell.password");
+  const strength: PasswordStrength = useMemo(() => passwordStrength(value), [value]);
   // The checklist already states rule failures; here only the advice that goes beyond the rules.
-  const advice = strength.hints.filter((h) => !RULE_MESSAGES.has(h)).slice(0, 2);
+  const advice = strength.hints
+    .filter((h) => !RULE_MESSAGES.has(h))
+    .slice(0, 2)
+    .map((h) => (HINT_KEYS[h] ? t(`hints.${HINT_KEYS[h]}`) : h));
   if (!value) return null;
   return (
     <div className="grid gap-1">
@@ -49,7 +71,7 @@ function StrengthMeter({ value }: { value: string }) {
       </div>
       <p className="text-xs text-muted-foreground">
         <span aria-live="polite">
-          Strength: <span className="font-medium text-foreground">{strength.label}</span>
+          {t.rich("strength", { level: t(`levels.${LEVELS[strength.score]}`), value: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
         </span>
         {advice.length > 0 ? <span> · {advice.join(" ")}</span> : null}
       </p>
@@ -58,17 +80,18 @@ function StrengthMeter({ value }: { value: string }) {
 }
 
 function RuleSummary({ value }: { value: string }) {
+  const t = useTranslations("Shell.password");
   const checks = checkPasswordRules(value);
   return (
-    <ul className="mt-0.5 grid gap-x-4 gap-y-0.5 sm:grid-cols-2" aria-label="Password rules">
+    <ul className="mt-0.5 grid gap-x-4 gap-y-0.5 sm:grid-cols-2" aria-label={t("rulesLabel")}>
       {checks.map((c) => {
         const met = value.length > 0 && c.ok;
         return (
           <li key={c.id} className={cn("flex items-center gap-1.5", met ? "text-success" : "text-muted-foreground")}>
             {met ? <Check className="size-3.5 shrink-0" aria-hidden /> : <X className="size-3.5 shrink-0 opacity-60" aria-hidden />}
             <span>
-              {c.summary}
-              <span className="sr-only">{met ? " (met)" : " (not met)"}</span>
+              {t(`rules.${c.id}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH, symbols: CONSOLE_PASSWORD_SYMBOLS })}
+              <span className="sr-only"> {met ? t("met") : t("notMet")}</span>
             </span>
           </li>
         );
@@ -85,13 +108,14 @@ function RuleSummary({ value }: { value: string }) {
 export function PasswordField<TFieldValues extends FieldValues>({
   control,
   name,
-  label = "Password",
+  label,
   generateLength = 20,
   autoComplete = "new-password",
   disabled,
   required,
   className,
 }: PasswordFieldProps<TFieldValues>) {
+  const t = useTranslations("Shell.password");
   const { field, fieldState } = useController({ control, name });
   const [visible, setVisible] = useState(false);
   const value = typeof field.value === "string" ? field.value : "";
@@ -104,7 +128,7 @@ export function PasswordField<TFieldValues extends FieldValues>({
 
   return (
     <Field
-      label={label}
+      label={label ?? t("label")}
       error={fieldState.error}
       required={required}
       className={className}
@@ -134,12 +158,12 @@ export function PasswordField<TFieldValues extends FieldValues>({
               className={cn("pr-16 font-mono", !visible && "tracking-wider")}
             />
             <div className="absolute inset-y-0 right-1 flex items-center gap-0.5">
-              {value ? <CopyButton value={value} label="Copy password" disabled={disabled} /> : null}
+              {value ? <CopyButton value={value} label={t("copy")} disabled={disabled} /> : null}
               <Button
                 variant="ghost"
                 size="icon-xs"
                 // A toggle keeps one name; aria-pressed tells whether the password is shown.
-                aria-label="Show password"
+                aria-label={t("show")}
                 aria-pressed={visible}
                 aria-controls={controlProps.id}
                 onClick={() => setVisible((v) => !v)}
@@ -151,7 +175,7 @@ export function PasswordField<TFieldValues extends FieldValues>({
           </div>
           <Button variant="outline" onClick={generate} disabled={disabled}>
             <WandSparkles aria-hidden />
-            Generate
+            {t("generate")}
           </Button>
         </div>
       )}
