@@ -1,6 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 
 // Loaded after hydration: the root layout puts this on every page, and sonner would otherwise count
@@ -16,6 +17,7 @@ const noopSubscribe = () => () => {};
  */
 export function Toaster() {
   const { resolvedTheme } = useTheme();
+  const t = useTranslations("Shell.toaster");
   const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
   if (!mounted) return null;
   return (
@@ -25,7 +27,8 @@ export function Toaster() {
         position="bottom-right"
         closeButton
         richColors
-        toastOptions={{ classNames: { toast: "font-sans" } }}
+        containerAriaLabel={t("region")}
+        toastOptions={{ classNames: { toast: "font-sans" }, closeButtonAriaLabel: t("close") }}
       />
     </Suspense>
   );

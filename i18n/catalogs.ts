@@ -6,6 +6,8 @@ import auditEn from "@/app/(console)/audit/messages/en.json";
 import auditZh from "@/app/(console)/audit/messages/zh-CN.json";
 import jobsEn from "@/app/(console)/jobs/messages/en.json";
 import jobsZh from "@/app/(console)/jobs/messages/zh-CN.json";
+import proxyAccessesEn from "@/app/(console)/proxy-accesses/messages/en.json";
+import proxyAccessesZh from "@/app/(console)/proxy-accesses/messages/zh-CN.json";
 import usersEn from "@/app/(console)/users/messages/en.json";
 import usersZh from "@/app/(console)/users/messages/zh-CN.json";
 import overviewEn from "@/app/(console)/messages/en.json";
@@ -24,8 +26,8 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
-  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
+  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn },
+  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];

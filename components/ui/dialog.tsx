@@ -3,6 +3,7 @@
 import type { ComponentProps } from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
 export const Dialog = DialogPrimitive.Root;
@@ -26,6 +27,7 @@ export type DialogContentProps = ComponentProps<typeof DialogPrimitive.Content> 
 };
 
 export function DialogContent({ className, children, hideClose = false, ...props }: DialogContentProps) {
+  const t = useTranslations("Shell.common");
   return (
     <DialogPortal>
       <DialogOverlay />
@@ -41,7 +43,7 @@ export function DialogContent({ className, children, hideClose = false, ...props
         {hideClose ? null : (
           <DialogPrimitive.Close className="absolute top-3 right-3 rounded-sm p-1 text-muted-foreground hover:bg-accent hover:text-foreground">
             <X className="size-4" aria-hidden />
-            <span className="sr-only">Close</span>
+            <span className="sr-only">{t("close")}</span>
           </DialogPrimitive.Close>
         )}
       </DialogPrimitive.Content>

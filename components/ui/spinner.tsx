@@ -1,13 +1,16 @@
 import type { ComponentProps } from "react";
 import { LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
 export type SpinnerProps = ComponentProps<"svg"> & {
-  /** Spoken text; pass `label={null}` when a surrounding element already says what is loading. */
+  /** Spoken text ("Loading" in the viewer's language by default); pass `label={null}` when a surrounding element already says what is loading. */
   label?: string | null;
 };
 
-export function Spinner({ className, label = "Loading", ...props }: SpinnerProps) {
+export function Spinner({ className, label, ...props }: SpinnerProps) {
+  const t = useTranslations("Shell.common");
+  const spoken = label === undefined ? t("loadingStatus") : label;
   return (
     <>
       <LoaderCircle
@@ -16,9 +19,9 @@ export function Spinner({ className, label = "Loading", ...props }: SpinnerProps
         className={cn("size-4 animate-spin", className)}
         {...props}
       />
-      {label ? (
+      {spoken ? (
         <span role="status" className="sr-only">
-          {label}
+          {spoken}
         </span>
       ) : null}
     </>

@@ -48,6 +48,14 @@ describe("filterRows", () => {
     expect(filterRows(rows, { ...none, q: "zhang alice" }, NOW)).toHaveLength(0);
   });
 
+  it("finds rows by the origin's label in the viewer's language", () => {
+    const zh = indexRows(
+      [access(1, { userName: "Wang", origin: "ticket", originRef: "1", originInfo: "x" }), access(2, { userName: "Li", origin: "owner", originRef: "2", originInfo: "y" })],
+      { owner: "责任人授权", ticket: "工单授权", other: "其他" },
+    );
+    expect(names(filterRows(zh, { ...none, q: "工单" }, NOW))).toEqual(["Wang"]);
+  });
+
   it("filters by origin, by age (rows without a readable time never match an age) and by user", () => {
     expect(names(filterRows(rows, { ...none, origin: "ticket" }, NOW))).toEqual(["Alice Chen"]);
     expect(names(filterRows(rows, { ...none, origin: "other" }, NOW))).toEqual(["Carol Lee"]);

@@ -17,18 +17,11 @@ export type AccessRow = ProxyAccessDto & {
 
 export const ORIGIN_FILTERS = ["all", "owner", "ticket", "other"] as const;
 export type OriginFilter = (typeof ORIGIN_FILTERS)[number];
-export const ORIGIN_LABELS: Record<ProxyAccessDto["origin"], string> = { owner: "Owner authorization", ticket: "Ticket", other: "Other" };
+/** What each origin is called on screen, in the viewer's language (the catalog's originFilter). */
+export type OriginLabels = Record<ProxyAccessDto["origin"], string>;
 
 export const AGE_FILTERS = ["any", "lt7", "lt30", "gt90", "gt180", "gt365"] as const;
 export type AgeFilter = (typeof AGE_FILTERS)[number];
-export const AGE_LABELS: Record<AgeFilter, string> = {
-  any: "Any age",
-  lt7: "Granted in the last 7 days",
-  lt30: "Granted in the last 30 days",
-  gt90: "Older than 90 days",
-  gt180: "Older than 180 days",
-  gt365: "Older than a year",
-};
 
 export interface AccessFilters {
   q: string;
@@ -46,7 +39,8 @@ export function normalise(text: string): string {
 }
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-export function indexRows(accesses: readonly ProxyAccessDto[]): AccessRow[] {
+/** `originLabels`: the words shown for each origin, so searching for what the page says finds the rows. */
+export function indexRows(accesses: readonly ProxyAccessDto[], originLabels?: OriginLabels): AccessRow[] {
   // Every field spelt out: one object shape for all rows is several times faster than a spread.
   return accesses.map((a) => {
     const userSearch = normalise(`${a.userName}\u0001${a.userUid}\u0001${a.userId}`);
@@ -65,7 +59,7 @@ export function indexRows(accesses: readonly ProxyAccessDto[]): AccessRow[] {
       grantedAt: a.grantedAt,
       gmtCreate: a.gmtCreate,
       userSearch,
-      search: `${userSearch}\u0001${normalise([a.id, a.accessId, a.indepAccount, a.instanceId, a.originRef, a.originInfo, ORIGIN_LABELS[a.origin]].join("\u0001"))}`,
+      search: `${userSearch}\u0001${normalise([a.id, a.accessId, a.indepAccount, a.instanceId, a.originRef, a.originInfo, originLabels?.[a.origin] ?? ""].join("\u0001"))}`,
       grantedMs: a.grantedAt ? Date.parse(a.grantedAt) : null,
     };
   });

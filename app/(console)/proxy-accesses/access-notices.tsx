@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/relative-time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,25 +9,27 @@ import type { UnsettledOperationDto } from "@/lib/dal/proxy-accesses-reconcile";
 import type { AccessSummary } from "./access-filters";
 
 export function SummaryBar({ summary, visible }: { summary: AccessSummary; visible: number }) {
+  const t = useTranslations("ProxyAccesses.summary");
+  const format = useFormatter();
   const item = (label: string, value: number, testId: string) => (
     <div className="grid gap-0.5">
       <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className="text-lg font-semibold tabular-nums" data-testid={testId}>
-        {value.toLocaleString("en")}
+        {format.number(value)}
       </dd>
     </div>
   );
   return (
-    <dl aria-label="Summary" className="grid grid-cols-2 gap-3 rounded-lg border p-3 sm:grid-cols-6">
-      {item("Total", summary.total, "summary-total")}
-      {item("Owner authorizations", summary.byOrigin.owner, "summary-owner")}
-      {item("Ticket authorizations", summary.byOrigin.ticket, "summary-ticket")}
-      {item("Other origin", summary.byOrigin.other, "summary-other")}
-      {item("Older than 90 days", summary.olderThan90, "summary-old")}
+    <dl aria-label={t("label")} className="grid grid-cols-2 gap-3 rounded-lg border p-3 sm:grid-cols-6">
+      {item(t("total"), summary.total, "summary-total")}
+      {item(t("owner"), summary.byOrigin.owner, "summary-owner")}
+      {item(t("ticket"), summary.byOrigin.ticket, "summary-ticket")}
+      {item(t("other"), summary.byOrigin.other, "summary-other")}
+      {item(t("old"), summary.olderThan90, "summary-old")}
       <div className="grid gap-0.5">
-        <dt className="text-xs text-muted-foreground">Shown</dt>
+        <dt className="text-xs text-muted-foreground">{t("shown")}</dt>
         <dd className="text-lg font-semibold tabular-nums" aria-live="polite">
-          <span data-testid="visible-count">{visible}</span>
+          <span data-testid="visible-count">{format.number(visible)}</span>
         </dd>
       </div>
     </dl>
@@ -47,36 +50,34 @@ export function ProxyNotices({
   openJob: string;
   onOpenJob: (id: string) => void;
 }) {
+  const t = useTranslations("ProxyAccesses.notices");
   const others = jobs.filter((j) => j.id !== openJob);
   return (
     <>
       {unsettled.length ? (
-        <Alert variant="warning" title={`${unsettled.length} change${unsettled.length === 1 ? "" : "s"} to this proxy not settled yet`} data-testid="unsettled-notice">
-          <p>
-            The console has not confirmed these with DMS yet. It checks them against the authorization list once they are a minute old; nothing is
-            repeated meanwhile.
-          </p>
+        <Alert variant="warning" title={t("unsettled", { count: unsettled.length })} data-testid="unsettled-notice">
+          <p>{t("unsettledBody")}</p>
           <ul className="mt-1 grid gap-0.5 text-xs">
             {unsettled.slice(0, 8).map((op) => (
               <li key={op.id}>
-                {op.kind === "grant" ? "Grant to" : "Revoke of"} {op.userName}
-                {op.status === "unknown" ? " (DMS did not confirm)" : " (in progress)"} · <RelativeTime value={op.createdAt} mode="relative" />
+                {op.kind === "grant" ? t("grantTo", { name: op.userName }) : t("revokeOf", { name: op.userName })}{" "}
+                {op.status === "unknown" ? t("unconfirmed") : t("inProgress")} · <RelativeTime value={op.createdAt} mode="relative" />
               </li>
             ))}
           </ul>
         </Alert>
       ) : null}
       {reconciled > 0 ? (
-        <Alert variant="info" title={`${reconciled} earlier change${reconciled === 1 ? "" : "s"} settled against DMS`}>
-          Their outcome was unknown; the authorization list now shows what really happened, and the audit log records it.
+        <Alert variant="info" title={t("reconciled", { count: reconciled })}>
+          {t("reconciledBody")}
         </Alert>
       ) : null}
       {others.length ? (
-        <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Recent bulk grants">
-          <span className="text-muted-foreground">Bulk grants on this proxy:</span>
+        <div className="flex flex-wrap items-center gap-2 text-sm" aria-label={t("recentJobs")}>
+          <span className="text-muted-foreground">{t("jobsOnProxy")}</span>
           {others.map((j) => (
             <Button key={j.id} variant="outline" size="xs" onClick={() => onOpenJob(j.id)}>
-              {j.status === "running" ? "Running" : "Finished"} · {j.total} user{j.total === 1 ? "" : "s"} · <RelativeTime value={j.createdAt} mode="relative" />
+              {j.status === "running" ? t("jobRunning") : t("jobFinished")} · {t("jobUsers", { count: j.total })} · <RelativeTime value={j.createdAt} mode="relative" />
             </Button>
           ))}
         </div>

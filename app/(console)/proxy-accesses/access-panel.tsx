@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -50,6 +51,11 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
   const client = useQueryClient();
   const listKey = useMemo(() => proxyAccessKeys.list(account, tenant, proxy), [account, tenant, proxy]);
   const list = useQuery(accessListQuery(account, tenant, proxy));
+  const t = useTranslations("ProxyAccesses");
+  const format = useFormatter();
+  const tColumns = useTranslations("ProxyAccesses.columns");
+  const tOrigin = useTranslations("ProxyAccesses.originFilter");
+  const originLabels = useMemo(() => ({ owner: tOrigin("owner"), ticket: tOrigin("ticket"), other: tOrigin("other") }), [tOrigin]);
 
   // The inputs answer at once; the filtering follows on the deferred values, and the URL a moment later.
   const [q, setQ] = useState(view.q);
@@ -62,7 +68,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
   }, [q, user, setView]);
 
   const now = list.dataUpdatedAt;
-  const rows = useMemo(() => indexRows(list.data?.accesses ?? NO_ACCESSES), [list.data?.accesses]);
+  const rows = useMemo(() => indexRows(list.data?.accesses ?? NO_ACCESSES, originLabels), [list.data?.accesses, originLabels]);
   const sorted = useMemo(() => sortAccessRows(rows, view.sort), [rows, view.sort]);
   const filtered = useMemo(
     () => filterRows(sorted, { q: deferredQ, origin: view.origin, age: view.age, user: deferredUser }, now),
@@ -90,11 +96,11 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
   const timeZone = view.tz === "china" ? CHINA_TIME_ZONE : undefined;
   const zoneLabel = useMemo(() => formatZone(new Date(), timeZone), [timeZone]);
   const columns = useMemo(
-    () => accessColumns({ canRevoke, canReveal, onAction: onRowAction, compact, timeZone, zoneLabel }),
-    [canRevoke, canReveal, onRowAction, compact, timeZone, zoneLabel],
+    () => accessColumns({ canRevoke, canReveal, onAction: onRowAction, compact, timeZone, zoneLabel, t: tColumns }),
+    [canRevoke, canReveal, onRowAction, compact, timeZone, zoneLabel, tColumns],
   );
   const getRowId = useCallback((r: AccessRow) => r.id, []);
-  const getRowLabel = useCallback((r: AccessRow) => r.userName || `user ${r.userId}`, []);
+  const getRowLabel = useCallback((r: AccessRow) => r.userName || t("panel.rowLabel", { userId: r.userId }), [t]);
 
   const filtersOn = Boolean(q.trim() || user.trim() || view.origin !== "all" || view.age !== "any");
   const clearFilters = () => {
@@ -107,8 +113,8 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
     setExporting(true);
     try {
       const { downloadAccessesCsv } = await import("./export-csv");
-      downloadAccessesCsv(filtered, `proxy-${proxy}-accesses`);
-      setAnnounce(`Exported ${filtered.length} rows`);
+      downloadAccessesCsv(filtered, t("panel.fileName", { proxyId: proxy }), { labels: (column) => t(`csv.${column}`), origins: originLabels });
+      setAnnounce(t("panel.exported", { count: filtered.length }));
     } finally {
       setExporting(false);
     }
@@ -116,19 +122,19 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
 
   const onGranted = (access: ProxyAccessDto | null, proxyAccessId: string, userName: string, grantedOn: string) => {
     if (grantedOn !== proxy) {
-      setAnnounce(`Access granted to ${userName} on proxy ${grantedOn}`);
+      setAnnounce(t("panel.grantedElsewhere", { name: userName, proxyId: grantedOn }));
       void client.invalidateQueries({ queryKey: proxyAccessKeys.list(account, tenant, grantedOn) });
       return;
     }
     if (access) addAccessToList(client, listKey, access);
     setHighlight(proxyAccessId);
-    setAnnounce(`Access granted to ${userName}`);
+    setAnnounce(t("panel.granted", { name: userName }));
     void client.invalidateQueries({ queryKey: listKey });
   };
   const onRevoked = (ids: Set<string>, names: string[]) => {
     removeAccessesFromList(client, listKey, ids);
     setSelected((current) => new Set([...current].filter((id) => !ids.has(id))));
-    if (ids.size) setAnnounce(`Access revoked for ${names.join(", ")}`);
+    if (ids.size) setAnnounce(t("panel.revoked", { names: format.list(names) }));
     void client.invalidateQueries({ queryKey: listKey });
   };
   const selectedRows = useMemo(() => rows.filter((r) => selected.has(r.id)), [rows, selected]);
@@ -137,13 +143,13 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
   if (list.isPending) {
     return (
       <div ref={frame} aria-busy="true" className="grid gap-3">
-        <p className="text-sm text-muted-foreground">Loading the authorization list…</p>
+        <p className="text-sm text-muted-foreground">{t("panel.loading")}</p>
         <Skeleton className="h-16" />
         <Skeleton className="h-72" />
       </div>
     );
   }
-  if (list.isError) return <QueryError error={list.error} what="the authorization list" onRetry={() => void list.refetch()} />;
+  if (list.isError) return <QueryError error={list.error} title={t("loadError.list")} onRetry={() => void list.refetch()} />;
 
   return (
     <div ref={frame} className="grid min-w-0 gap-4">
@@ -183,12 +189,12 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
       />
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
         <span>
-          {list.data.requestId ? <span className="font-mono">DMS request id {list.data.requestId}</span> : null}
+          {list.data.requestId ? <span className="font-mono">{t("panel.requestId", { requestId: list.data.requestId })}</span> : null}
         </span>
         <TimeZoneSwitch value={view.tz} onChange={(tz) => setView({ tz })} />
         {canRevoke && selected.size ? (
           <Button variant="destructive" size="sm" onClick={() => setDialog({ kind: "revoke", rows: selectedRows })}>
-            <Trash2 aria-hidden /> Revoke {selectedRows.length} selected
+            <Trash2 aria-hidden /> {t("panel.revokeSelected", { count: selectedRows.length })}
           </Button>
         ) : null}
       </div>
@@ -197,7 +203,7 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
         columns={columns}
         getRowId={getRowId}
         getRowLabel={getRowLabel}
-        label={`Proxy accesses on proxy ${proxy}`}
+        label={t("panel.tableLabel", { proxyId: proxy })}
         sort={view.sort}
         onSortChange={(sort) => setView({ sort })}
         selected={canRevoke ? selected : undefined}
@@ -206,9 +212,16 @@ export function AccessPanel({ account, tenant, proxy, proxyInfo, proxies, allowe
         rowHeight={48}
         empty={
           rows.length === 0 ? (
-            <EmptyState title="No one has access through this proxy" description={canGrant ? "Grant access to a DMS user to get started." : undefined} />
+            <EmptyState title={t("panel.empty")} description={canGrant ? t("panel.emptyGrant") : undefined} />
           ) : (
-            <EmptyState title="Nothing matches these filters" action={<Button variant="outline" size="sm" onClick={clearFilters}>Clear filters</Button>} />
+            <EmptyState
+              title={t("panel.noMatch")}
+              action={
+                <Button variant="outline" size="sm" onClick={clearFilters}>
+                  {t("toolbar.clearFilters")}
+                </Button>
+              }
+            />
           )
         }
       />

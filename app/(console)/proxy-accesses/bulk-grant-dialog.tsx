@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -17,11 +18,10 @@ import { useErrorMap } from "@/lib/i18n/use-error-map";
 type Errors = Partial<Record<"userIds" | "reason" | "form", string>>;
 
 function NameList({ title, names, testId }: { title: string; names: string[]; testId: string }) {
+  const t = useTranslations("ProxyAccesses.bulk");
   return (
     <section className="grid gap-1.5" data-testid={testId}>
-      <h3 className="text-sm font-medium">
-        {title} ({names.length})
-      </h3>
+      <h3 className="text-sm font-medium">{t("listTitle", { title, count: names.length })}</h3>
       {names.length ? (
         <ul className="max-h-40 overflow-y-auto rounded-md border px-3 py-2 text-sm">
           {names.map((n, i) => (
@@ -29,7 +29,7 @@ function NameList({ title, names, testId }: { title: string; names: string[]; te
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted-foreground">Nobody.</p>
+        <p className="text-sm text-muted-foreground">{t("nobody")}</p>
       )}
     </section>
   );
@@ -50,6 +50,7 @@ export function BulkGrantDialog(props: {
 }) {
   const [key] = useState(() => newIdempotencyKey());
   const errorMap = useErrorMap();
+  const t = useTranslations("ProxyAccesses.bulk");
   const [step, setStep] = useState<"choose" | "preview">("choose");
   const [userIds, setUserIds] = useState<string[]>([]);
   const [reason, setReason] = useState("");
@@ -60,7 +61,9 @@ export function BulkGrantDialog(props: {
   const byId = useMemo(() => new Map((users.data ?? []).map((u) => [u.userId, u])), [users.data]);
   const nameOf = (id: string) => {
     const u = byId.get(id);
-    return u ? `${u.name || `User ${id}`} (UID ${u.uid}, id ${id})${u.state === "DISABLE" ? " · disabled in DMS" : ""}` : `User ${id}`;
+    if (!u) return t("userFallback", { userId: id });
+    const words = { name: u.name || t("userFallback", { userId: id }), uid: u.uid, userId: id };
+    return u.state === "DISABLE" ? t("userDisabled", words) : t("userName", words);
   };
 
   const input = { accountId: props.account, tenantId: props.tenant, proxyId: props.proxyId, userIds, reason, idempotencyKey: key };
@@ -87,15 +90,15 @@ export function BulkGrantDialog(props: {
     setStep("choose");
   }
 
-  const target = props.proxy?.instanceName ? `${props.proxy.instanceName} (instance ${props.proxy.instanceId})` : `proxy ${props.proxyId}`;
+  const target = props.proxy?.instanceName
+    ? t("targetInstance", { name: props.proxy.instanceName, instanceId: props.proxy.instanceId })
+    : t("targetProxy", { proxyId: props.proxyId });
   return (
     <Dialog open onOpenChange={(open) => !open && !pending && props.onClose()}>
       <DialogContent className="max-w-2xl">
         <DialogHeader>
-          <DialogTitle>Bulk grant on proxy {props.proxyId}</DialogTitle>
-          <DialogDescription>
-            Grant {target} to many DMS users at once. The grants run on the server within DMS&apos;s rate limits; you can leave or reload the page.
-          </DialogDescription>
+          <DialogTitle>{t("title", { proxyId: props.proxyId })}</DialogTitle>
+          <DialogDescription>{t("description", { target })}</DialogDescription>
         </DialogHeader>
         {step === "choose" ? (
           <div className="grid gap-4">
@@ -112,7 +115,7 @@ export function BulkGrantDialog(props: {
                 describedBy={errors.userIds ? "bulk-users-error" : undefined}
               />
               <p className="text-sm" aria-live="polite" data-testid="bulk-selected-count">
-                {userIds.length} selected
+                {t("selectedCount", { count: userIds.length })}
               </p>
               {errors.userIds ? (
                 <p id="bulk-users-error" className="text-xs font-medium text-destructive">
@@ -120,27 +123,27 @@ export function BulkGrantDialog(props: {
                 </p>
               ) : null}
             </div>
-            <Field label="Reason" required error={errors.reason} description="Kept in the audit log for every grant of this job.">
+            <Field label={t("reason")} required error={errors.reason} description={t("reasonHelp")}>
               {(c) => <Textarea {...c} value={reason} onChange={(e) => setReason(e.currentTarget.value)} rows={3} maxLength={REASON_MAX + 50} />}
             </Field>
             <FormError error={errors.form} />
             <div className="flex justify-end gap-2">
               <Button variant="ghost" onClick={props.onClose}>
-                Cancel
+                {t("cancel")}
               </Button>
-              <Button onClick={preview}>Preview</Button>
+              <Button onClick={preview}>{t("preview")}</Button>
             </div>
           </div>
         ) : (
           <div className="grid gap-4">
-            <NameList title="Will be granted" names={userIds.filter((id) => !withAccess.has(id)).map(nameOf)} testId="bulk-will-grant" />
-            <NameList title="Already have access (left as they are)" names={userIds.filter((id) => withAccess.has(id)).map(nameOf)} testId="bulk-already" />
+            <NameList title={t("willGrant")} names={userIds.filter((id) => !withAccess.has(id)).map(nameOf)} testId="bulk-will-grant" />
+            <NameList title={t("already")} names={userIds.filter((id) => withAccess.has(id)).map(nameOf)} testId="bulk-already" />
             <div className="flex justify-end gap-2">
               <Button variant="ghost" onClick={() => setStep("choose")} disabled={pending}>
-                Back
+                {t("back")}
               </Button>
               <Button onClick={() => void start()} disabled={pending}>
-                {pending ? "Starting…" : `Start granting ${userIds.length} user${userIds.length === 1 ? "" : "s"}`}
+                {pending ? t("starting") : t("start", { count: userIds.length })}
               </Button>
             </div>
           </div>

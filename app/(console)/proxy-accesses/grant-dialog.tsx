@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useController, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -17,7 +18,7 @@ import type { ProxyAccessDto, ProxyDto } from "@/lib/dal/proxy-accesses";
 import { grantProxyAccessInput, REASON_MAX } from "@/lib/validation/proxy-accesses";
 import type { AccessRow } from "./access-filters";
 import { grantProxyAccessAction } from "./actions";
-import { proxyLabel } from "./scope-pickers";
+import { useProxyLabel } from "./scope-pickers";
 import { UserPicker, useDmsUsers } from "./user-picker";
 import { newIdempotencyKey } from "./client-key";
 import { useErrorMap } from "@/lib/i18n/use-error-map";
@@ -43,6 +44,8 @@ export interface GrantDialogProps {
 export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose, onGranted }: GrantDialogProps) {
   const [key] = useState(() => newIdempotencyKey());
   const errorMap = useErrorMap();
+  const t = useTranslations("ProxyAccesses.grant");
+  const proxyLabel = useProxyLabel();
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(grantProxyAccessInput, { error: errorMap }),
     defaultValues: { accountId: account, tenantId: tenant, proxyId: proxy, userId: "", indepAccount: "", indepPassword: "", reason: "", idempotencyKey: key },
@@ -72,11 +75,11 @@ export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose
     <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
       <DialogContent className="max-w-2xl">
         <DialogHeader>
-          <DialogTitle>Grant access</DialogTitle>
-          <DialogDescription>The user reaches the instance through the DMS security protection proxy. The reason is kept in the audit log.</DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
-          <Field label="Proxy" required error={formState.errors.proxyId}>
+          <Field label={t("proxy")} required error={formState.errors.proxyId}>
             {(c) => (
               <Select {...c} {...register("proxyId")}>
                 {proxies.map((p) => (
@@ -101,11 +104,17 @@ export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose
             />
             {chosen ? (
               <p className="text-sm" data-testid="chosen-user">
-                Selected: <span className="font-medium">{chosen.name}</span> <span className="font-mono text-xs text-muted-foreground">(UID {chosen.uid}, id {chosen.userId})</span>
+                {t.rich("selected", {
+                  name: chosen.name,
+                  uid: chosen.uid,
+                  userId: chosen.userId,
+                  strong: (chunks) => <span className="font-medium">{chunks}</span>,
+                  muted: (chunks) => <span className="font-mono text-xs text-muted-foreground">{chunks}</span>,
+                })}
               </p>
             ) : null}
             {chosen?.state === "DISABLE" ? (
-              <Alert variant="warning">This user is disabled in DMS: the access will only work once DMS enables them again.</Alert>
+              <Alert variant="warning">{t("disabledUser")}</Alert>
             ) : null}
             {formState.errors.userId ? (
               <p id="grant-user-error" className="text-xs font-medium text-destructive">
@@ -126,26 +135,26 @@ export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose
                 }
               }}
             />
-            Connect with an independent database account
+            {t("indep")}
           </label>
           {indep ? (
             <div className="grid gap-4 rounded-md border p-3">
-              <Field label="Database account" required error={formState.errors.indepAccount} description="The account the proxy logs in with instead of the user's own.">
+              <Field label={t("account")} required error={formState.errors.indepAccount} description={t("accountHelp")}>
                 {(c) => <Input {...c} {...register("indepAccount")} autoComplete="off" spellCheck={false} />}
               </Field>
-              <PasswordField control={control} name="indepPassword" label="Database account password" required />
+              <PasswordField control={control} name="indepPassword" label={t("password")} required />
             </div>
           ) : null}
-          <Field label="Reason" required error={formState.errors.reason} description={`Why this person needs access (kept in the audit log, ${REASON_MAX} characters at most).`}>
+          <Field label={t("reason")} required error={formState.errors.reason} description={t("reasonHelp", { max: REASON_MAX })}>
             {(c) => <Textarea {...c} {...register("reason")} rows={3} maxLength={REASON_MAX + 50} />}
           </Field>
           <FormError error={formState.errors.root?.serverError} />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={onClose} disabled={pending}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? "Granting…" : "Grant access"}
+              {pending ? t("submitting") : t("submit")}
             </Button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -26,6 +27,7 @@ export interface AccountOption {
  * and a sensible default is filled in when there is exactly one way to go.
  */
 export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOption[]; allowed: AllowedActions }) {
+  const t = useTranslations("ProxyAccesses");
   const [view, setView] = useViewState();
   const account = view.account || (accounts.length === 1 ? accounts[0]!.id : "");
   const tenants = useQuery(tenantsQuery(account));
@@ -48,15 +50,7 @@ export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOpti
     if (Object.keys(patch).length) setView(patch);
   }, [view.account, view.tenant, view.proxy, account, tenant, proxy, setView]);
 
-  if (accounts.length === 0) {
-    return (
-      <EmptyState
-        title="No Alibaba Cloud account yet"
-        description="An admin adds the DMS credentials under Cloud accounts; the authorization lists appear here once one exists."
-      />
-    );
-  }
-
+  // With no account at all the page shows its empty state on the server and never renders this.
   const selected = proxies.data?.find((p) => p.proxyId === proxy);
   return (
     <div className="grid min-w-0 gap-4">
@@ -84,7 +78,7 @@ export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOpti
           />
         </Suspense>
       ) : account && tenant && proxies.isSuccess && proxy && !selected ? (
-        <EmptyState title="That proxy is not here" description="It does not exist in this tenant, or you may not see it. Choose another proxy above." />
+        <EmptyState title={t("proxyMissing.title")} description={t("proxyMissing.description")} />
       ) : account && tenant && !proxy && proxies.data?.length ? (
         <ProxiesTable account={account} tenant={tenant} proxies={proxies.data} onPick={pickProxy} />
       ) : null}

@@ -8,7 +8,11 @@ import type { ProxySummaryDto } from "@/lib/dal/proxy-accesses-summary";
  * queried here: the reveal goes through a server action and stays in component state.
  */
 
-/** A failed GET, with what the route said: plain words, the code and the vendor's request id. */
+/**
+ * A failed GET, with what the route said: plain words (already in the viewer's language), the code
+ * and the vendor's request id. The message is empty when the route said nothing; the page then
+ * names the HTTP status in the viewer's language.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -26,7 +30,7 @@ async function getJson<T>(path: string, params: Record<string, string>, signal?:
   const body = (await res.json().catch(() => null)) as ({ error?: { message?: string; code?: string; requestId?: string } } & T) | null;
   if (!res.ok || !body) {
     const e = body?.error;
-    throw new ApiError(e?.message ?? `The console answered ${res.status}.`, res.status, e?.code, e?.requestId);
+    throw new ApiError(e?.message ?? "", res.status, e?.code, e?.requestId);
   }
   return body;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Label } from "@/components/ui/label";
@@ -12,12 +13,6 @@ import { revokeProxyAccessesAction } from "./actions";
 import { newIdempotencyKey } from "./client-key";
 
 const NAMED = 12;
-
-function who(rows: readonly AccessRow[]): string {
-  const names = rows.map((r) => r.userName || `user ${r.userId}`);
-  if (names.length <= NAMED) return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
-  return `${names.slice(0, NAMED).join(", ")} and ${names.length - NAMED} more`;
-}
 
 /** Names who loses access to what before anything is revoked; each access is revoked and audited on its own. */
 export function RevokeDialog(props: {
@@ -34,8 +29,20 @@ export function RevokeDialog(props: {
   const [rows, setRows] = useState(props.rows);
   const [key, setKey] = useState(() => newIdempotencyKey());
   const [reason, setReason] = useState("");
-  const instance = proxy?.instanceName ? `${proxy.instanceName} (instance ${proxy.instanceId})` : `instance ${rows[0]?.instanceId ?? proxy?.instanceId ?? ""}`;
-  const title = rows.length === 1 ? `Revoke ${rows[0]!.userName || `user ${rows[0]!.userId}`}'s access?` : `Revoke ${rows.length} accesses?`;
+  const t = useTranslations("ProxyAccesses.revoke");
+  const format = useFormatter();
+  const nameOf = (r: AccessRow) => r.userName || t("nameFallback", { userId: r.userId });
+  const names = rows.map(nameOf);
+  // Up to NAMED people by name ("Ann, Bo and Cy"), then how many more.
+  const who = names.length <= NAMED ? format.list(names) : t("more", { names: names.slice(0, NAMED).join(", "), count: names.length - NAMED });
+  const instance = proxy?.instanceName
+    ? t("instanceNamed", { name: proxy.instanceName, instanceId: proxy.instanceId })
+    : t("instance", { instanceId: rows[0]?.instanceId ?? proxy?.instanceId ?? "" });
+  const title = rows.length === 1 ? t("titleOne", { name: nameOf(rows[0]!) }) : t("titleMany", { count: rows.length });
+  const failureText = (f: { userName: string; message?: string | null; code?: string | null; requestId?: string | null }) => {
+    const words = { name: f.userName, message: f.message ?? t("failed"), code: f.code ?? "", requestId: f.requestId ?? "" };
+    return !f.code ? t("failedItem", words) : f.requestId ? t("failedItemRequest", words) : t("failedItemCode", words);
+  };
 
   return (
     <ConfirmDialog
@@ -44,10 +51,10 @@ export function RevokeDialog(props: {
       title={title}
       description={
         <p data-testid="revoke-description">
-          {who(rows)} {rows.length === 1 ? "loses" : "lose"} access to {instance} through proxy {props.proxyId} at once. Reconnecting needs a new grant.
+          {t(rows.length === 1 ? "descriptionOne" : "descriptionMany", { who, instance, proxyId: props.proxyId })}
         </p>
       }
-      confirmLabel={rows.length === 1 ? "Revoke access" : `Revoke ${rows.length} accesses`}
+      confirmLabel={rows.length === 1 ? t("confirmOne") : t("confirmMany", { count: rows.length })}
       onConfirm={async () => {
         const result = await revokeProxyAccessesAction({
           accountId: props.account,
@@ -65,15 +72,11 @@ export function RevokeDialog(props: {
         const failedIds = new Set(failed.map((f) => f.proxyAccessId));
         setRows((current) => current.filter((r) => failedIds.has(r.id)));
         setKey(newIdempotencyKey());
-        return {
-          error: failed
-            .map((f) => `${f.userName}: ${f.message ?? "failed"}${f.code ? ` (code ${f.code}${f.requestId ? `, request id ${f.requestId}` : ""})` : ""}`)
-            .join(" · "),
-        };
+        return { error: failed.map(failureText).join(" · ") };
       }}
     >
       <div className="grid gap-1.5">
-        <Label htmlFor="revoke-reason">Reason (optional, kept in the audit log)</Label>
+        <Label htmlFor="revoke-reason">{t("reason")}</Label>
         <Textarea id="revoke-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} rows={2} maxLength={REASON_MAX} />
       </div>
     </ConfirmDialog>

@@ -1,7 +1,8 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, type ReactNode } from "react";
 import { ErrorState } from "@/components/error-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -12,31 +13,43 @@ import { ApiError } from "./queries";
 
 type Patch = { account?: string; tenant?: string; proxy?: string };
 
-export function proxyLabel(p: ProxyDto): string {
-  const name = p.instanceName || `instance ${p.instanceId}`;
-  const details = [p.engine, p.region].filter(Boolean).join(", ");
-  return `${p.proxyId} · ${name}${details ? ` (${details})` : ""}`;
-}
-
-export function QueryError({ error, what, onRetry }: { error: unknown; what: string; onRetry: () => void }) {
-  const e = error instanceof ApiError ? error : null;
-  return (
-    <ErrorState
-      title={`Could not load ${what}`}
-      message={e?.message ?? "The console could not be reached. Check your connection and try again."}
-      code={e?.code}
-      requestId={e?.requestId}
-      onRetry={onRetry}
-    />
+/** "47 · orders-db (MySQL, cn-hangzhou)": how a proxy is named in every picker. */
+export function useProxyLabel(): (p: ProxyDto) => string {
+  const t = useTranslations("ProxyAccesses.scope");
+  return useCallback(
+    (p: ProxyDto) => {
+      const name = p.instanceName || t("instanceFallback", { id: p.instanceId });
+      const details = [p.engine, p.region].filter(Boolean).join(", ");
+      return details ? t("proxyOptionDetails", { proxyId: p.proxyId, name, details }) : t("proxyOption", { proxyId: p.proxyId, name });
+    },
+    [t],
   );
 }
 
-function Picker({ id, label, busy, children }: { id: string; label: string; busy?: boolean; children: ReactNode }) {
+/** The words for a failed GET: what the route said, else its HTTP status, else "unreachable". */
+export function useApiErrorText(): (error: unknown) => string {
+  const t = useTranslations("ProxyAccesses.loadError");
+  return useCallback(
+    (error: unknown) => {
+      if (!(error instanceof ApiError)) return t("unreachable");
+      return error.message || t("status", { status: error.status });
+    },
+    [t],
+  );
+}
+
+export function QueryError({ error, title, onRetry }: { error: unknown; title: string; onRetry: () => void }) {
+  const text = useApiErrorText();
+  const e = error instanceof ApiError ? error : null;
+  return <ErrorState title={title} message={text(error)} code={e?.code} requestId={e?.requestId} onRetry={onRetry} />;
+}
+
+function Picker({ id, label, busyLabel, busy, children }: { id: string; label: string; busyLabel?: string; busy?: boolean; children: ReactNode }) {
   return (
     <div className="grid min-w-0 gap-1.5" aria-busy={busy || undefined}>
       <Label htmlFor={id} className="flex items-center gap-2">
         {label}
-        {busy ? <Spinner className="size-3.5" label={`Loading ${label.toLowerCase()}s`} /> : null}
+        {busy ? <Spinner className="size-3.5" label={busyLabel} /> : null}
       </Label>
       {children}
     </div>
@@ -54,42 +67,46 @@ export function ScopePickers(props: {
   onChange: (patch: Patch) => void;
 }) {
   const { accounts, account, tenant, proxy, tenants, proxies, onChange } = props;
+  const t = useTranslations("ProxyAccesses");
+  const proxyLabel = useProxyLabel();
   const selected = proxies.data?.find((p) => p.proxyId === proxy);
   return (
-    <section aria-label="Choose the proxy" className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border p-3">
+    <section aria-label={t("scope.label")} className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border p-3">
       <div className="grid grid-cols-1 gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)]">
-        <Picker id="pa-account" label="Cloud account">
+        <Picker id="pa-account" label={t("scope.account")}>
           <Select id="pa-account" value={account} onChange={(e) => onChange({ account: e.currentTarget.value, tenant: "", proxy: "" })}>
-            {account ? null : <option value="">Choose an account…</option>}
+            {account ? null : <option value="">{t("scope.chooseAccount")}</option>}
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name} ({a.region})
+                {t("scope.accountOption", { name: a.name, region: a.region })}
               </option>
             ))}
           </Select>
         </Picker>
-        <Picker id="pa-tenant" label="Tenant" busy={tenants.isFetching && !tenants.data}>
+        <Picker id="pa-tenant" label={t("scope.tenant")} busyLabel={t("scope.loadingTenants")} busy={tenants.isFetching && !tenants.data}>
           <Select
             id="pa-tenant"
             value={tenant}
             disabled={!tenants.data}
             onChange={(e) => onChange({ tenant: e.currentTarget.value, proxy: "" })}
           >
-            {!tenants.data ? <option value={tenant}>{tenants.isError ? "Tenants unavailable" : "Loading tenants…"}</option> : null}
-            {tenants.data && tenants.data.tenants.length === 0 ? <option value="">No DMS tenant for this key</option> : null}
-            {tenants.data && !tenant && tenants.data.tenants.length ? <option value="">Choose a tenant…</option> : null}
-            {tenants.data?.tenants.map((t) => (
-              <option key={t.tid} value={t.tid}>
-                {t.name || "Tenant"} ({t.tid})
+            {!tenants.data ? <option value={tenant}>{tenants.isError ? t("scope.tenantsUnavailable") : t("scope.tenantsLoading")}</option> : null}
+            {tenants.data && tenants.data.tenants.length === 0 ? <option value="">{t("scope.noTenant")}</option> : null}
+            {tenants.data && !tenant && tenants.data.tenants.length ? <option value="">{t("scope.chooseTenant")}</option> : null}
+            {tenants.data?.tenants.map((tn) => (
+              <option key={tn.tid} value={tn.tid}>
+                {t("scope.tenantOption", { name: tn.name || t("scope.tenantFallback"), tid: tn.tid })}
               </option>
             ))}
           </Select>
         </Picker>
-        <Picker id="pa-proxy" label="Proxy" busy={proxies.isFetching && !proxies.data}>
+        <Picker id="pa-proxy" label={t("scope.proxy")} busyLabel={t("scope.loadingProxies")} busy={proxies.isFetching && !proxies.data}>
           <Select id="pa-proxy" value={proxy} disabled={!proxies.data?.length} onChange={(e) => onChange({ proxy: e.currentTarget.value })}>
-            {!proxies.data ? <option value={proxy}>{proxies.isError ? "Proxies unavailable" : tenant ? "Loading proxies…" : "Choose a tenant first"}</option> : null}
-            {proxies.data && proxies.data.length === 0 ? <option value="">No proxies you may see</option> : null}
-            {proxies.data?.length && !selected ? <option value="">Choose a proxy…</option> : null}
+            {!proxies.data ? (
+              <option value={proxy}>{proxies.isError ? t("scope.proxiesUnavailable") : tenant ? t("scope.proxiesLoading") : t("scope.tenantFirst")}</option>
+            ) : null}
+            {proxies.data && proxies.data.length === 0 ? <option value="">{t("scope.noProxyOption")}</option> : null}
+            {proxies.data?.length && !selected ? <option value="">{t("scope.chooseProxy")}</option> : null}
             {proxies.data?.map((p) => (
               <option key={p.proxyId} value={p.proxyId}>
                 {proxyLabel(p)}
@@ -101,27 +118,27 @@ export function ScopePickers(props: {
       {selected ? (
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-muted-foreground" data-testid="proxy-details">
           <div className="flex gap-1">
-            <dt>Instance</dt>
+            <dt>{t("scope.details.instance")}</dt>
             <dd className="font-medium text-foreground">
               {selected.instanceName || "—"} <span className="font-mono">({selected.instanceId})</span>
             </dd>
           </div>
           <div className="flex gap-1">
-            <dt>Engine</dt>
+            <dt>{t("scope.details.engine")}</dt>
             <dd className="text-foreground">{selected.engine || "—"}</dd>
           </div>
           <div className="flex gap-1">
-            <dt>Region</dt>
+            <dt>{t("scope.details.region")}</dt>
             <dd className="text-foreground">{selected.region || "—"}</dd>
           </div>
           {selected.envType ? (
             <div className="flex gap-1">
-              <dt>Environment</dt>
+              <dt>{t("scope.details.environment")}</dt>
               <dd className="text-foreground">{selected.envType}</dd>
             </div>
           ) : null}
           <div className="flex min-w-0 gap-1">
-            <dt>Endpoint</dt>
+            <dt>{t("scope.details.endpoint")}</dt>
             <dd className="truncate font-mono text-foreground">
               {selected.privateHost}
               {selected.port ? `:${selected.port}` : ""}
@@ -129,11 +146,9 @@ export function ScopePickers(props: {
           </div>
         </dl>
       ) : null}
-      {tenants.isError ? <QueryError error={tenants.error} what="the tenants" onRetry={() => void tenants.refetch()} /> : null}
-      {proxies.isError ? <QueryError error={proxies.error} what="the proxies" onRetry={() => void proxies.refetch()} /> : null}
-      {proxies.data?.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No proxies in this tenant that you may see. Owners see only the proxies of instances they own.</p>
-      ) : null}
+      {tenants.isError ? <QueryError error={tenants.error} title={t("loadError.tenants")} onRetry={() => void tenants.refetch()} /> : null}
+      {proxies.isError ? <QueryError error={proxies.error} title={t("loadError.proxies")} onRetry={() => void proxies.refetch()} /> : null}
+      {proxies.data?.length === 0 ? <p className="text-sm text-muted-foreground">{t("scope.noProxies")}</p> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Eye } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { ErrorState } from "@/components/error-state";
@@ -21,6 +22,7 @@ export const SECRET_VISIBLE_SECONDS = 30;
  */
 export function SecretDialog(props: { account: string; tenant: string; proxyId: string; row: AccessRow; onClose: () => void }) {
   const { row } = props;
+  const t = useTranslations("ProxyAccesses.secret");
   const [shown, setShown] = useState<{ secret: string; until: number } | null>(null);
   const [now, setNow] = useState(0);
   const [pending, setPending] = useState(false);
@@ -52,7 +54,7 @@ export function SecretDialog(props: { account: string; tenant: string; proxyId: 
     setShown({ secret: result.data.accessSecret, until: at + SECRET_VISIBLE_SECONDS * 1000 });
   }
 
-  const name = row.userName || `user ${row.userId}`;
+  const name = row.userName || t("nameFallback", { userId: row.userId });
   return (
     <Dialog
       open
@@ -64,34 +66,32 @@ export function SecretDialog(props: { account: string; tenant: string; proxyId: 
     >
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Secret of {name}&apos;s access</DialogTitle>
-          <DialogDescription>
-            The password DMS issued for access id <span className="font-mono">{row.accessId}</span>. Revealing it is recorded in the audit log; the secret itself is not.
-          </DialogDescription>
+          <DialogTitle>{t("title", { name })}</DialogTitle>
+          <DialogDescription>{t.rich("description", { accessId: row.accessId, code: (chunks) => <span className="font-mono">{chunks}</span> })}</DialogDescription>
         </DialogHeader>
         {shown ? (
-          <Alert variant="warning" title={`Hidden again in ${Math.max(0, Math.ceil((shown.until - now) / 1000))} s`}>
+          <Alert variant="warning" title={t("hiddenIn", { seconds: Math.max(0, Math.ceil((shown.until - now) / 1000)) })}>
             <div className="mt-2 flex items-center gap-2">
               <code data-testid="access-secret" className="rounded bg-muted px-2 py-1 font-mono text-sm break-all select-all">
                 {shown.secret}
               </code>
-              <CopyButton value={shown.secret} label="Copy secret" />
+              <CopyButton value={shown.secret} label={t("copy")} />
             </div>
           </Alert>
         ) : hidden ? (
           <p className="text-sm text-muted-foreground" data-testid="secret-hidden">
-            The secret is hidden again. Reveal it once more if you still need it.
+            {t("hidden")}
           </p>
         ) : null}
-        {failure ? <ErrorState title="Could not reveal the secret" message={failure.formError} code={failure.code} requestId={failure.requestId} /> : null}
+        {failure ? <ErrorState title={t("failed")} message={failure.formError} code={failure.code} requestId={failure.requestId} /> : null}
         <div className="flex justify-end gap-2">
           <Button variant="ghost" onClick={props.onClose}>
-            Close
+            {t("close")}
           </Button>
           {shown ? null : (
             <Button onClick={() => void reveal()} disabled={pending}>
               {pending ? <Spinner label={null} /> : <Eye aria-hidden />}
-              {pending ? "Revealing…" : "Reveal secret"}
+              {pending ? t("revealing") : t("reveal")}
             </Button>
           )}
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
@@ -18,14 +19,13 @@ export function useDmsUsers(account: string, tenant: string) {
 }
 
 function UserLine({ user, hasAccess }: { user: DmsUserDto; hasAccess: boolean }) {
+  const t = useTranslations("ProxyAccesses.users");
   return (
     <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5">
-      <span className="font-medium">{user.name || `User ${user.userId}`}</span>
-      <span className="font-mono text-xs text-muted-foreground">
-        UID {user.uid || "—"} · id {user.userId}
-      </span>
-      {user.state === "DISABLE" ? <Badge variant="destructive">Disabled in DMS</Badge> : null}
-      {hasAccess ? <Badge variant="secondary">Has access</Badge> : null}
+      <span className="font-medium">{user.name || t("fallbackName", { userId: user.userId })}</span>
+      <span className="font-mono text-xs text-muted-foreground">{t("ids", { uid: user.uid || "—", userId: user.userId })}</span>
+      {user.state === "DISABLE" ? <Badge variant="destructive">{t("disabled")}</Badge> : null}
+      {hasAccess ? <Badge variant="secondary">{t("hasAccess")}</Badge> : null}
     </span>
   );
 }
@@ -47,6 +47,7 @@ export function UserPicker(props: {
   invalid?: boolean;
 }) {
   const users = useDmsUsers(props.account, props.tenant);
+  const t = useTranslations("ProxyAccesses");
   const [search, setSearch] = useState("");
   const deferred = useDeferredValue(search);
   const matches = useMemo(() => {
@@ -56,7 +57,7 @@ export function UserPicker(props: {
   }, [users.data, deferred]);
   const chosen = new Set(props.value);
 
-  if (users.isError) return <QueryError error={users.error} what="the DMS users" onRetry={() => void users.refetch()} />;
+  if (users.isError) return <QueryError error={users.error} title={t("loadError.users")} onRetry={() => void users.refetch()} />;
 
   const toggle = (userId: string, on: boolean) => {
     if (props.mode === "single") props.onChange(on ? [userId] : []);
@@ -65,13 +66,13 @@ export function UserPicker(props: {
   const shown = matches.slice(0, SHOWN);
   return (
     <div className="grid gap-2">
-      <Label htmlFor={`${props.name}-search`}>Find a DMS user</Label>
+      <Label htmlFor={`${props.name}-search`}>{t("users.find")}</Label>
       <Input
         id={`${props.name}-search`}
         type="search"
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
-        placeholder="Name, UID, user id or email"
+        placeholder={t("users.placeholder")}
         autoComplete="off"
         spellCheck={false}
       />
@@ -81,13 +82,13 @@ export function UserPicker(props: {
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid || undefined}
       >
-        <legend className="sr-only">{props.mode === "single" ? "User" : "Users"}</legend>
+        <legend className="sr-only">{props.mode === "single" ? t("users.legendOne") : t("users.legendMany")}</legend>
         {users.isPending ? (
           <p className="flex items-center gap-2 p-3 text-sm text-muted-foreground">
-            <Spinner label={null} /> Loading the tenant&apos;s DMS users…
+            <Spinner label={null} /> {t("users.loading")}
           </p>
         ) : shown.length === 0 ? (
-          <p className="p-3 text-sm text-muted-foreground">No DMS user matches.</p>
+          <p className="p-3 text-sm text-muted-foreground">{t("users.none")}</p>
         ) : (
           <ul className="divide-y">
             {shown.map((u) => (
@@ -109,9 +110,7 @@ export function UserPicker(props: {
         )}
       </fieldset>
       {matches.length > SHOWN ? (
-        <p className="text-xs text-muted-foreground">
-          Showing {SHOWN} of {matches.length.toLocaleString("en")} matches; type to narrow down.
-        </p>
+        <p className="text-xs text-muted-foreground">{t("users.more", { shown: SHOWN, total: matches.length })}</p>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Papa from "papaparse";
 import { appendAudit } from "@/lib/audit/log";
 import { can } from "@/lib/auth/permissions";
@@ -9,12 +10,18 @@ import { requestErrorMap } from "@/lib/validation/server-error-map";
 
 export const dynamic = "force-dynamic";
 
-/** CSV of exactly the filtered view the auditor is looking at, streamed in batches. */
+/**
+ * CSV of exactly the filtered view the auditor is looking at, streamed in batches. Two header rows:
+ * the column names in the reader's language, then the raw field names, which never change with the
+ * language. `?header=raw` leaves out the first, for scripts that want one stable header row.
+ */
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Sign in first.", { status: 401 });
   if (!can(actor, "audit:read")) return new Response("Not found.", { status: 404 });
   const url = new URL(request.url);
+  const rawOnly = url.searchParams.get("header") === "raw";
+  url.searchParams.delete("header");
   const { filter, problems } = parseAuditFilter(Object.fromEntries(url.searchParams), await requestErrorMap());
   if (problems.length) return new Response(`Invalid filter: ${problems.join("; ")}`, { status: 400 });
 
@@ -27,19 +34,27 @@ export async function GET(request: Request) {
     ...metaFrom(request.headers),
   });
 
+  const t = await getTranslations("Audit.csv");
+  const headerRows = rawOnly ? [[...AUDIT_CSV_COLUMNS]] : [AUDIT_CSV_COLUMNS.map((c) => t(c)), [...AUDIT_CSV_COLUMNS]];
+  // A BOM with the people's header, so spreadsheet apps read Chinese as UTF-8; none in the raw form scripts read.
+  const header = `${rawOnly ? "" : "\uFEFF"}${Papa.unparse(headerRows, { escapeFormulae: true, newline: "\r\n" })}\r\n`;
+
   const encoder = new TextEncoder();
   const batches = exportAuditEntries(actor, filter);
   let headerSent = false;
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(header));
+      }
       const next = await batches.next();
       if (next.done) {
-        if (!headerSent) controller.enqueue(encoder.encode(`${AUDIT_CSV_COLUMNS.join(",")}\r\n`));
         controller.close();
         return;
       }
-      const csv = Papa.unparse(next.value, { columns: [...AUDIT_CSV_COLUMNS], header: !headerSent, escapeFormulae: true, newline: "\r\n" });
-      headerSent = true;
+      if (next.value.length === 0) return;
+      const csv = Papa.unparse(next.value, { columns: [...AUDIT_CSV_COLUMNS], header: false, escapeFormulae: true, newline: "\r\n" });
       controller.enqueue(encoder.encode(`${csv}\r\n`));
     },
   });
