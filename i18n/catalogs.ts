@@ -12,16 +12,19 @@ import overviewEn from "@/app/(console)/messages/en.json";
 import overviewZh from "@/app/(console)/messages/zh-CN.json";
 import shellEn from "@/lib/i18n/messages/en.json";
 import shellZh from "@/lib/i18n/messages/zh-CN.json";
+import vendorErrorsEn from "@/lib/providers/messages/en.json";
+import vendorErrorsZh from "@/lib/providers/messages/zh-CN.json";
 import type { Locale } from "@/lib/i18n/locale";
 
 /*
  * Every message catalog, by namespace. Shared shell and component strings live in
- * lib/i18n/messages; each feature keeps its own beside its route and is listed here once.
+ * lib/i18n/messages; each feature keeps its own beside its route and is listed here once. The
+ * plain-language vendor errors (VendorErrors) sit beside lib/providers/error-messages.ts, which picks them.
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn },
-  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh },
+  en: { Shell: shellEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, VendorErrors: vendorErrorsEn },
+  "zh-CN": { Shell: shellZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, VendorErrors: vendorErrorsZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];
