@@ -25,7 +25,13 @@ export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
 export class ActionError extends Error {
   constructor(
     message: string,
-    readonly options: { code?: string; fieldErrors?: FieldErrors; requestId?: string } = {},
+    readonly options: {
+      code?: string;
+      fieldErrors?: FieldErrors;
+      requestId?: string;
+      /** Set when `code` is a vendor's: the message shown is then picked from it in the reader's language. */
+      vendor?: { vendor: string; httpStatus?: number | null };
+    } = {},
   ) {
     super(message);
     this.name = "ActionError";

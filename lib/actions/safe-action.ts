@@ -7,7 +7,8 @@ import { can, canAny, type Permission, type ResourceKey } from "@/lib/auth/permi
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { unsafeTextIssues } from "@/lib/validation/text";
-import { describeFailure } from "./failure";
+import { currentLocale } from "@/lib/i18n/request-locale";
+import { auditMessageOf, describeFailure } from "./failure";
 import { ActionError, ERROR_CODES, type ActionResult } from "./result";
 
 export interface ActionContext {
@@ -139,8 +140,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         resource = await def.resource(input, actor);
       } catch (error) {
         unstable_rethrow(error);
-        const failure = describeFailure(error, def.name);
-        await record({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: failure.formError });
+        const failure = describeFailure(error, def.name, await currentLocale(actor.locale));
+        await record({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: auditMessageOf(error, failure) });
         return failure;
       }
       if (!resource || !can(actor, def.permission, resource)) {
@@ -181,7 +182,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       data = await def.handler(input, ctx);
     } catch (error) {
       unstable_rethrow(error);
-      const failure = describeFailure(error, def.name);
+      const failure = describeFailure(error, def.name, await currentLocale(actor.locale));
       await record({
         actor: who,
         outcome: "failure",
@@ -190,7 +191,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         correlationId: intentWritten ? correlationId : null,
         errorCode: failure.code ?? null,
         vendorRequestId: failure.requestId ?? outcome.vendorRequestId,
-        message: failure.ref ? `unexpected error, ref ${failure.ref}` : failure.formError,
+        message: failure.ref ? `unexpected error, ref ${failure.ref}` : auditMessageOf(error, failure),
       });
       return failure;
     }

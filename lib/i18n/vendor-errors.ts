@@ -32,6 +32,12 @@ export function vendorErrorText(error: VendorErrorIdentity, locale: string | nul
   return translatorFor(isLocale(locale) ? locale : DEFAULT_LOCALE)(ref.key, ref.values);
 }
 
+/** The vendor's code and request id after the message, as they were sent: "(code, request id …)". */
+export function vendorErrorDetails(error: { code: string; requestId?: string | null }, locale: string | null | undefined): string {
+  const t = translatorFor(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  return error.requestId ? t("details.codeAndRequestId", { code: error.code, requestId: error.requestId }) : t("details.code", { code: error.code });
+}
+
 const VENDORS: readonly string[] = ["alibaba", "tencent", "huawei"] satisfies Vendor[];
 
 export function isVendor(value: unknown): value is Vendor {
