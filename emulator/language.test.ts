@@ -33,6 +33,14 @@ describe("Huawei errors in the caller's X-Language", () => {
     }
   });
 
+  it("logs the language a call asked for", async () => {
+    await emu.admin("DELETE", "/calls");
+    await huawei(MISSING_INSTANCE, "zh-cn");
+    await huawei(MISSING_INSTANCE);
+    const { calls } = await emu.admin<{ calls: { language?: string }[] }>("GET", "/calls?service=taurus");
+    expect(calls.map((c) => c.language)).toEqual(["zh-cn", undefined]);
+  });
+
   it("verifies a signature that covers X-Language, and keeps a parameter error's detail", async () => {
     expect((await huawei(`/v3/${H.projectId}/instances?limit=1`, "zh-cn")).status).toBe(200);
     const bad = await huawei(`/v3/${H.projectId}/instances?limit=0`, "zh-cn");
