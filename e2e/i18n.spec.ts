@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
+import { emu, lastSeq } from "./support/emulator";
 import { DEMO, DEMO_PASSWORD } from "./support/env";
 
 /*
  * The console in Chinese and English: the browser's language on the sign-in page, a choice saved
- * on the user that follows them across sign-outs and browsers, and an immediate switch back.
+ * on the user that follows them across sign-outs and browsers, an immediate switch back, and vendor
+ * errors worded in the reader's language (the vendors asked to answer in it) with codes as sent.
  */
 
 test.describe("a browser that prefers Chinese", () => {
@@ -32,8 +34,9 @@ test.afterEach(async ({ browser }) => {
     await page.locator("#email").fill(DEMO[role]);
     await page.locator("#password").fill(DEMO_PASSWORD);
     await page.locator("form button[type=submit]").first().click();
+    // Signed in (the sign-in page has a Language switcher of its own, so wait for the shell).
+    await expect(page.getByRole("button", { name: "退出登录" }).or(page.getByRole("button", { name: "Sign out" }))).toBeVisible();
     const chinese = page.getByLabel("语言");
-    await expect(chinese.or(page.getByLabel("Language"))).toBeVisible();
     if (await chinese.isVisible()) {
       await chinese.selectOption("en");
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -136,4 +139,59 @@ test("an admin who reads Chinese gets the Users and Audit log pages in Chinese, 
 
   await page.getByLabel("语言").selectOption("en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("a vendor error reaches a Chinese reader in Chinese, with the vendor's code and request id as sent", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  try {
+    await emu("POST", "/faults", { service: "dms", action: "ListProxyAccesses", kind: "error", status: 403, code: "Forbidden.RAM", count: 2 });
+    await page.goto("/proxy-accesses?proxy=1203");
+    const error = page.getByRole("alert").filter({ hasText: "Forbidden.RAM" });
+    await expect(error).toContainText("该 AccessKey 所属的 RAM 用户没有执行此 DMS 操作的权限。");
+    await expect(error).not.toContainText("lacks permission");
+    await expect(error.getByText("请求 ID")).toBeVisible();
+    const [code, requestId] = await error.locator("dd code").allTextContents();
+    expect(code).toBe("Forbidden.RAM");
+    expect(requestId).toMatch(/^[0-9A-Za-z-]{8,}$/);
+  } finally {
+    await emu("DELETE", "/faults");
+  }
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("Huawei is asked to answer in the user's language, and a stored vendor error reads in whichever language is chosen later", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.goto("/cloud-accounts");
+  const card = page.getByTestId("cloud-account-Demo Huawei (AK/SK)");
+  const result = card.getByTestId("last-test");
+
+  // The signed X-Language passes the gateway's signature check.
+  const before = await lastSeq();
+  await card.getByRole("button", { name: "测试连接" }).click();
+  await expect(result).toContainText("cn-north-4");
+  const asked = (await emu<{ calls: { language?: string; outcome: string }[] }>("GET", `/calls?service=taurus&since=${before}`)).calls;
+  expect(asked.at(-1)).toMatchObject({ language: "zh-cn", outcome: "OK" });
+
+  try {
+    await emu("POST", "/faults", { service: "taurus", kind: "error", status: 400, code: "DBS.200022", count: 1 });
+    await card.getByRole("button", { name: "测试连接" }).click();
+    await expect(result).toContainText("数据库实例不存在。");
+    await expect(result).toContainText("DBS.200022");
+    await expect(result).toContainText("请求 ID");
+  } finally {
+    await emu("DELETE", "/faults");
+  }
+
+  // Chosen when shown, not frozen when it happened: the same stored failure reads in English now.
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(result).toContainText("The database instance does not exist.");
+  await expect(result).toContainText("(DBS.200022, request id ");
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await expect(result).toContainText("Connected to TaurusDB in cn-north-4");
 });

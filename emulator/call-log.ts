@@ -14,6 +14,8 @@ export interface CallLogEntry {
   outcome: string;
   fault?: { id: string; kind: string; afterEffect: boolean };
   target?: Record<string, string>;
+  /** The answer language the caller asked for (X-Language / X-TC-Language), as sent. */
+  language?: string;
   durationMs: number;
 }
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { CallLog } from "./call-log";
 import type { FaultEngine, FaultRule } from "./faults";
-import type { EmuRequest, EmuResponse, ServiceHandler } from "./types";
+import { headerValue, type EmuRequest, type EmuResponse, type ServiceHandler } from "./types";
 import { sleep } from "./util";
 
 const MAX_BODY = 2 * 1024 * 1024;
@@ -110,6 +110,8 @@ async function dispatch(w: Wiring, req: http.IncomingMessage, res: http.ServerRe
     receivedAt: started,
   };
   const { action, target } = svc.classify(emuReq);
+  const asked = headerValue(emuReq, "x-language") ?? headerValue(emuReq, "x-tc-language");
+  const language = asked && /^[A-Za-z-]{1,16}$/.test(asked) ? asked : undefined;
   const record = (status: number | null, outcome: string, fault?: FaultRule) =>
     log.add({
       at: new Date(started).toISOString(),
@@ -121,6 +123,7 @@ async function dispatch(w: Wiring, req: http.IncomingMessage, res: http.ServerRe
       outcome,
       fault: fault && { id: fault.id, kind: fault.kind, afterEffect: fault.afterEffect },
       target,
+      ...(language ? { language } : {}),
       durationMs: Date.now() - started,
     });
 

@@ -18,16 +18,19 @@ import errorsEn from "@/lib/actions/messages/en.json";
 import errorsZh from "@/lib/actions/messages/zh-CN.json";
 import validationEn from "@/lib/validation/messages/en.json";
 import validationZh from "@/lib/validation/messages/zh-CN.json";
+import vendorErrorsEn from "@/lib/providers/messages/en.json";
+import vendorErrorsZh from "@/lib/providers/messages/zh-CN.json";
 import type { Locale } from "@/lib/i18n/locale";
 
 /*
  * Every message catalog, by namespace. Shared shell and component strings live in
- * lib/i18n/messages; each feature keeps its own beside its route and is listed here once.
+ * lib/i18n/messages; each feature keeps its own beside its route and is listed here once. The
+ * plain-language vendor errors (VendorErrors) sit beside lib/providers/error-messages.ts, which picks them.
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn },
-  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh },
+  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn, VendorErrors: vendorErrorsEn },
+  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh, VendorErrors: vendorErrorsZh },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];

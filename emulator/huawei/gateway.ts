@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { EmuContext } from "../context";
 import { parsePairs } from "../percent-encode";
 import { headerValue, type Classification, type EmuRequest, type EmuResponse, type ServiceHandler } from "../types";
+import { inLanguage, requestLanguage, type EmuLanguage } from "../language";
 import { sha256Hex } from "../util";
+import { HUAWEI_ZH } from "./messages-zh";
 import { verifyAksk } from "./verify";
 
 export const PROJECT_RE = /^[A-Za-z0-9]{32}$/;
@@ -28,6 +30,13 @@ export function hwError(status: number, code: string, message: string, requestId
   const body: Record<string, string> = { error_code: code, error_msg: message };
   if (code.startsWith("APIGW.")) body.request_id = requestId;
   return { status, outcome: code, headers: { "X-Request-Id": requestId }, body };
+}
+
+/** A refusal's error_msg in the caller's X-Language (Chinese for the codes the emulator knows). */
+function localized(res: EmuResponse, language: EmuLanguage): EmuResponse {
+  const body = res.body as { error_code?: unknown; error_msg?: unknown } | null;
+  if (body && typeof body.error_code === "string" && typeof body.error_msg === "string") body.error_msg = inLanguage(HUAWEI_ZH, language, body.error_code, body.error_msg);
+  return res;
 }
 
 export interface HwCall {
@@ -93,6 +102,10 @@ export function createHuaweiHandler(service: "taurus" | "dds", routes: HwRoute[]
   }
 
   function handle(req: EmuRequest): EmuResponse {
+    return localized(answer(req), requestLanguage(req, "x-language"));
+  }
+
+  function answer(req: EmuRequest): EmuResponse {
     const requestId = hwRequestId();
     const m = match(routes, req);
     if (!m) return hwError(404, "APIGW.0101", "The API does not exist or has not been published in the environment", requestId);
@@ -120,7 +133,13 @@ export function createHuaweiHandler(service: "taurus" | "dds", routes: HwRoute[]
     }
   }
 
-  function faultReply(kind: "error" | "throttle", opts: { code?: string; message?: string; status?: number }): EmuResponse {
+  function faultReply(kind: "error" | "throttle", opts: { code?: string; message?: string; status?: number }, req: EmuRequest): EmuResponse {
+    const reply = defaultFault(kind, opts);
+    // A message the fault spells out is answered as given; the defaults follow the caller's language.
+    return opts.message === undefined ? localized(reply, requestLanguage(req, "x-language")) : reply;
+  }
+
+  function defaultFault(kind: "error" | "throttle", opts: { code?: string; message?: string; status?: number }): EmuResponse {
     if (kind === "throttle") {
       return hwError(opts.status ?? 429, opts.code ?? "APIGW.0308", opts.message ?? "The throttling threshold has been reached");
     }

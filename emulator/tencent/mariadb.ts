@@ -1,9 +1,11 @@
 import type { EmuContext } from "../context";
 import { headerValue, type Classification, type EmuRequest, type EmuResponse, type ServiceHandler } from "../types";
 import { isPlainObject } from "../util";
+import { inLanguage, requestLanguage, type EmuLanguage } from "../language";
 import { tencentError, TencentError, tencentOk } from "./errors";
 import { createAccount, deleteAccount, describeAccounts, resetAccountPassword } from "./mariadb-accounts";
 import { describeDbInstances } from "./mariadb-instances";
+import { TENCENT_ZH } from "./messages-zh";
 import { verifyTc3 } from "./verify";
 
 const VERSION = "2017-03-12";
@@ -19,6 +21,13 @@ const REGIONS = new Set([
   "ap-guangzhou", "ap-shanghai", "ap-nanjing", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-hongkong",
   "ap-singapore", "ap-tokyo", "ap-seoul", "ap-bangkok", "ap-jakarta", "na-siliconvalley", "na-ashburn", "eu-frankfurt",
 ]);
+
+/** An error envelope's Message in the caller's X-TC-Language (Chinese for the codes the emulator knows). */
+function localized(res: EmuResponse, language: EmuLanguage): EmuResponse {
+  const error = (res.body as { Response?: { Error?: { Code: string; Message: string } } }).Response?.Error;
+  if (error) error.Message = inLanguage(TENCENT_ZH, language, error.Code, error.Message);
+  return res;
+}
 
 function parseBody(req: EmuRequest): Record<string, unknown> {
   if (req.body.length === 0) return {};
@@ -49,6 +58,10 @@ export function createMariadbHandler(ctx: EmuContext): ServiceHandler {
   }
 
   function handle(req: EmuRequest): EmuResponse {
+    return localized(answer(req), requestLanguage(req, "x-tc-language"));
+  }
+
+  function answer(req: EmuRequest): EmuResponse {
     if (req.method !== "POST") return tencentError("UnsupportedProtocol", "The emulator accepts POST requests with a JSON body only.");
     const auth = verifyTc3(req, { service: "mariadb", secretFor, now: ctx.now(), skewSeconds: ctx.config.skew.tencent });
     if (!auth.ok) return tencentError(auth.code, auth.message);
@@ -75,7 +88,13 @@ export function createMariadbHandler(ctx: EmuContext): ServiceHandler {
     }
   }
 
-  function faultReply(kind: "error" | "throttle", opts: { code?: string; message?: string; status?: number }): EmuResponse {
+  function faultReply(kind: "error" | "throttle", opts: { code?: string; message?: string; status?: number }, req: EmuRequest): EmuResponse {
+    const reply = defaultFault(kind, opts);
+    // A message the fault spells out is answered as given; the defaults follow the caller's language.
+    return opts.message === undefined ? localized(reply, requestLanguage(req, "x-tc-language")) : reply;
+  }
+
+  function defaultFault(kind: "error" | "throttle", opts: { code?: string; message?: string; status?: number }): EmuResponse {
     if (kind === "throttle") {
       return tencentError(opts.code ?? "RequestLimitExceeded", opts.message ?? "The request frequency exceeds the limit.", opts.status ?? 200);
     }

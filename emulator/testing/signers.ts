@@ -61,7 +61,7 @@ export function signAlibabaAcs3(base: string, key: AlibabaKey, action: string, p
 }
 
 /** Tencent TC3-HMAC-SHA256 for a JSON POST; signs the Host header value exactly as sent. */
-export function signTencent(base: string, key: { id: string; secret: string }, action: string, payload: unknown, o: { timestamp?: number; region?: string | null; service?: string; version?: string } = {}): SignedRequest {
+export function signTencent(base: string, key: { id: string; secret: string }, action: string, payload: unknown, o: { timestamp?: number; region?: string | null; service?: string; version?: string; language?: string } = {}): SignedRequest {
   const host = new URL(base).host;
   const body = JSON.stringify(payload);
   const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
@@ -82,16 +82,18 @@ export function signTencent(base: string, key: { id: string; secret: string }, a
     authorization: `TC3-HMAC-SHA256 Credential=${key.id}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`,
   };
   if (o.region !== null) headers["x-tc-region"] = o.region ?? "ap-guangzhou";
+  if (o.language) headers["x-tc-language"] = o.language;
   return { url: `${base}/`, method: "POST", headers, body };
 }
 
 /** Huawei SDK-HMAC-SHA256 (APIG) for a JSON request; the canonical URI gets a trailing slash. */
-export function signHuawei(base: string, key: { ak: string; sk: string }, method: string, pathAndQuery: string, payload?: unknown, o: { date?: string; projectId?: string } = {}): SignedRequest {
+export function signHuawei(base: string, key: { ak: string; sk: string }, method: string, pathAndQuery: string, payload?: unknown, o: { date?: string; projectId?: string; language?: string } = {}): SignedRequest {
   const url = new URL(pathAndQuery, base);
   const body = payload === undefined ? "" : JSON.stringify(payload);
   const date = o.date ?? new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
   const headers: Record<string, string> = { "content-type": "application/json", host: url.host, "x-sdk-date": date };
   if (o.projectId) headers["x-project-id"] = o.projectId;
+  if (o.language) headers["x-language"] = o.language;
   const names = Object.keys(headers).sort();
   const path = url.pathname.split("/").map((s) => enc(decodeURIComponent(s))).join("/");
   const pairs = [...url.searchParams.entries()].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));

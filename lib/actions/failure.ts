@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { errorWords, localizedActionError } from "./action-error";
+import { isVendor, vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { ActionError, ERROR_CODES, type ActionFailure } from "./result";
 
 /** The fields of lib/providers' ProviderError this layer relies on. */
@@ -10,24 +11,41 @@ interface VendorFailure {
   userMessage: string;
   requestId?: string | null;
   vendor: string;
+  httpStatus?: number;
 }
 
 function isVendorFailure(error: unknown): error is VendorFailure {
   return error instanceof Error && error.name === "ProviderError" && typeof (error as Partial<VendorFailure>).userMessage === "string";
 }
 
+/** A vendor failure's plain words in `locale`, picked from its code (its English userMessage is the log's). */
+function vendorText(error: VendorFailure, locale: string | undefined): string {
+  if (!isVendor(error.vendor)) return error.userMessage;
+  return vendorErrorText({ vendor: error.vendor, code: error.code, httpStatus: error.httpStatus }, locale);
+}
+
 /**
- * Turns anything an action threw into what the user may see. Expected failures keep their
- * message; vendor errors keep the vendor's code and request id; anything else is logged with
- * a reference id and shown as a generic message.
+ * Turns anything an action threw into what the user may see, in their language (`locale`; English
+ * when omitted). Expected failures keep their message; vendor errors keep the vendor's code and
+ * request id untranslated; anything else is logged with a reference id and shown as a generic message.
  */
 export function describeFailure(error: unknown, actionName: string, locale: Locale = DEFAULT_LOCALE): ActionFailure {
   if (error instanceof ActionError) {
+    const vendor = error.options.vendor;
     const { message, fieldErrors } = localizedActionError(error, locale);
-    return { ok: false, formError: message, code: error.options.code, fieldErrors, requestId: error.options.requestId };
+    return {
+      ok: false,
+      formError:
+        vendor && error.options.code && isVendor(vendor.vendor)
+          ? vendorErrorText({ vendor: vendor.vendor, code: error.options.code, httpStatus: vendor.httpStatus }, locale)
+          : message,
+      code: error.options.code,
+      fieldErrors,
+      requestId: error.options.requestId,
+    };
   }
   if (isVendorFailure(error)) {
-    return { ok: false, formError: error.userMessage, code: error.code, requestId: error.requestId ?? undefined };
+    return { ok: false, formError: vendorText(error, locale), code: error.code, requestId: error.requestId ?? undefined };
   }
   const ref = randomUUID().slice(0, 8);
   console.error(`[action ${actionName}] ref ${ref}:`, error instanceof Error ? error.stack ?? error.message : error);
@@ -37,4 +55,10 @@ export function describeFailure(error: unknown, actionName: string, locale: Loca
     ref,
     formError: errorWords(locale, "internal", { ref }),
   };
+}
+
+/** What the audit log keeps of a failure: one language (English) whoever read it, so entries compare. */
+export function auditMessageOf(error: unknown, failure: ActionFailure): string {
+  if (isVendorFailure(error)) return error.userMessage;
+  return error instanceof ActionError ? error.message : failure.formError;
 }

@@ -38,6 +38,8 @@ export class ActionError extends Error {
       requestId?: string;
       /** The catalog words behind `message` and `fieldErrors`, so each reader gets their language (lib/actions/action-error.ts). */
       words?: ActionWords;
+      /** Set when `code` is a vendor's: the message shown is then picked from it in the reader's language. */
+      vendor?: { vendor: string; httpStatus?: number | null };
     } = {},
   ) {
     super(message);

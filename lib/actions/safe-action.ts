@@ -1,6 +1,6 @@
 import "server-only";
 import { actionError, errorWords } from "@/lib/actions/action-error";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { currentLocale, requestLocale } from "@/lib/i18n/request-locale";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
@@ -11,7 +11,7 @@ import { getActor, type Actor } from "@/lib/auth/session";
 import { wordsFor } from "@/lib/validation/error-map";
 import { englishErrorMap, requestErrorMap } from "@/lib/validation/server-error-map";
 import { unsafeTextIssues, type TextProblem } from "@/lib/validation/text";
-import { describeFailure } from "./failure";
+import { auditMessageOf, describeFailure } from "./failure";
 import { ActionError, ERROR_CODES, type ActionResult } from "./result";
 
 export interface ActionContext {
@@ -148,8 +148,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         resource = await def.resource(input, actor);
       } catch (error) {
         unstable_rethrow(error);
-        const failure = describeFailure(error, def.name, await requestLocale());
-        await record({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: failure.formError });
+        const failure = describeFailure(error, def.name, await currentLocale(actor.locale));
+        await record({ actor: who, outcome: "failure", target, params, errorCode: failure.code ?? null, vendorRequestId: failure.requestId, message: auditMessageOf(error, failure) });
         return failure;
       }
       if (!resource || !can(actor, def.permission, resource)) {
@@ -190,7 +190,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       data = await def.handler(input, ctx);
     } catch (error) {
       unstable_rethrow(error);
-      const failure = describeFailure(error, def.name, await requestLocale());
+      const failure = describeFailure(error, def.name, await currentLocale(actor.locale));
       await record({
         actor: who,
         outcome: "failure",
@@ -199,7 +199,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         correlationId: intentWritten ? correlationId : null,
         errorCode: failure.code ?? null,
         vendorRequestId: failure.requestId ?? outcome.vendorRequestId,
-        message: failure.ref ? `unexpected error, ref ${failure.ref}` : failure.formError,
+        message: failure.ref ? `unexpected error, ref ${failure.ref}` : auditMessageOf(error, failure),
       });
       return failure;
     }

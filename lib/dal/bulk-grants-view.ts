@@ -1,5 +1,6 @@
 import "server-only";
 import type { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
+import { operationErrorText } from "@/lib/operations/error-text";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./proxy-accesses-records";
 
 type JobRow = typeof bulkGrantJobs.$inferSelect;
@@ -49,8 +50,16 @@ function stateOf(op: OperationRow | undefined, running: boolean): BulkItemState 
   return "running";
 }
 
-/** Per-user results from the latest operation of each user (earlier rounds are history). */
-export function toJobDto(job: JobRow, ops: OperationRow[]): BulkJobDto {
+function messageOf(state: BulkItemState, op: OperationRow | undefined, locale: string): string | null {
+  const text = op ? operationErrorText(op, locale) : null;
+  return state === "unknown" ? `${UNKNOWN_OUTCOME_MESSAGE} ${text ?? ""}`.trim() : text;
+}
+
+/**
+ * Per-user results from the latest operation of each user (earlier rounds are history), vendor
+ * errors in `locale` (the viewer's; English for the audit's summary).
+ */
+export function toJobDto(job: JobRow, ops: OperationRow[], locale = "en"): BulkJobDto {
   const byUser = new Map<string, OperationRow[]>();
   for (const op of ops) {
     const userId = String((op.params as { userId?: string }).userId ?? "");
@@ -72,7 +81,7 @@ export function toJobDto(job: JobRow, ops: OperationRow[]): BulkJobDto {
       state,
       proxyAccessId: latest?.result?.proxyAccessId ? String(latest.result.proxyAccessId) : null,
       code: failed ? (latest?.errorCode ?? null) : null,
-      message: failed ? (state === "unknown" ? `${UNKNOWN_OUTCOME_MESSAGE} ${latest?.errorMessage ?? ""}`.trim() : (latest?.errorMessage ?? null)) : null,
+      message: failed ? messageOf(state, latest, locale) : null,
       requestId: failed ? (latest?.vendorRequestId ?? null) : null,
       attempts: mine.length,
     };

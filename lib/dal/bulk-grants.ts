@@ -5,6 +5,7 @@ import type { ActionContext } from "@/lib/actions/safe-action";
 import { can, resourceKey, type ResourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { currentLocale } from "@/lib/i18n/request-locale";
 import type { DB } from "@/lib/db/client";
 import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import type { BulkGrantInput } from "@/lib/validation/proxy-accesses";
@@ -80,7 +81,7 @@ export async function getBulkJob(actor: Actor, jobId: string): Promise<{ job: Bu
   const job = await findJob(db, jobId);
   if (!job || !can(actor, "proxyAccess:read", resourceKey("dms-instance", job.instanceId))) return null;
   const ops = await db.select().from(cloudOperations).where(eq(cloudOperations.jobId, job.id));
-  return { job: toJobDto(job, ops) };
+  return { job: toJobDto(job, ops, await currentLocale(actor.locale)) };
 }
 
 /**

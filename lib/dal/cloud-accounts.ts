@@ -8,6 +8,8 @@ import { getDb } from "@/lib/db";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { countOpenWorkOfAccount } from "./proxy-accesses-records";
 import { getEnv } from "@/lib/env";
+import { currentLocale } from "@/lib/i18n/request-locale";
+import { isVendor, vendorErrorDetails, vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { pacedClientOptions } from "@/lib/pacing/console-pacer";
 import { endpointAddressRefusal, endpointUrlRefusal, type EndpointPolicy } from "@/lib/providers/endpoint-policy";
 import { testConnection } from "@/lib/providers/factory";
@@ -33,7 +35,16 @@ type Row = typeof cloudAccounts.$inferSelect;
 /** Secret half of a connection; sealed as JSON under CREDENTIALS_KEY, bound to the account id. */
 type Credentials = ProviderConnection["credentials"];
 
-function toDto(row: Row): CloudAccountDto {
+/** A failed test's words: a vendor error in `locale` from its code, the vendor's code and request id verbatim. */
+function lastTestMessageOf(row: Row, locale: string): string {
+  const error = row.lastTestError;
+  if (!error || !isVendor(error.vendor)) return row.lastTestMessage ?? "";
+  const text = vendorErrorText({ vendor: error.vendor, code: error.code, httpStatus: error.httpStatus }, locale);
+  // Chinese punctuation carries its own spacing; English puts a space before the parenthesis.
+  return `${text}${error.reason ? ` ${error.reason}.` : ""}${locale === "zh-CN" ? "" : " "}${vendorErrorDetails(error, locale)}`;
+}
+
+function toDto(row: Row, locale = "en"): CloudAccountDto {
   return {
     id: row.id,
     vendor: row.vendor,
@@ -41,7 +52,7 @@ function toDto(row: Row): CloudAccountDto {
     region: row.region,
     settings: Object.fromEntries(Object.entries(row.settings).map(([k, v]) => [k, String(v)])),
     credentialHint: row.secretHint,
-    lastTest: row.lastTestAt ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), message: row.lastTestMessage ?? "" } : null,
+    lastTest: row.lastTestAt ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), message: row.lastTestOk ? (row.lastTestMessage ?? "") : lastTestMessageOf(row, locale) } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -163,7 +174,8 @@ export async function resolveCloudAccount(actor: Actor, id: string, permission: 
 export async function listCloudAccounts(actor: Actor): Promise<CloudAccountDto[]> {
   assertManager(actor);
   const db = await getDb();
-  return (await db.select().from(cloudAccounts).orderBy(asc(sql`lower(${cloudAccounts.name})`))).map(toDto);
+  const locale = await currentLocale(actor.locale);
+  return (await db.select().from(cloudAccounts).orderBy(asc(sql`lower(${cloudAccounts.name})`))).map((row) => toDto(row, locale));
 }
 
 /** Names only, for the account pickers of features; requires the feature's permission. */
@@ -237,7 +249,7 @@ export async function saveCloudAccount(actor: Actor, input: CloudAccountValues):
   if (existing) {
     const [row] = await db
       .update(cloudAccounts)
-      .set({ ...values, updatedAt: new Date(), lastTestAt: null, lastTestOk: null, lastTestMessage: null })
+      .set({ ...values, updatedAt: new Date(), lastTestAt: null, lastTestOk: null, lastTestMessage: null, lastTestError: null })
       .where(eq(cloudAccounts.id, id))
       .returning();
     return toDto(row!);
@@ -280,16 +292,22 @@ export async function testCloudAccount(actor: Actor, id: string) {
   const db = await getDb();
   const row = await findRow(id);
   try {
-    const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000, ...pacedClientOptions() });
-    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary }).where(eq(cloudAccounts.id, id));
+    // In the admin's language where the vendor can answer in it (Huawei, Tencent).
+    const locale = await currentLocale(actor.locale);
+    const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000, locale, ...pacedClientOptions() });
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary, lastTestError: null }).where(eq(cloudAccounts.id, id));
     return { name: row.name, summary: result.summary, requestId: result.requestId ?? null };
   } catch (error) {
-    const vendor = error as { userMessage?: string; code?: string; requestId?: string | null; kind?: string; vendorMessage?: string };
+    const vendor = error as { userMessage?: string; code?: string; requestId?: string | null; kind?: string; vendorMessage?: string; vendor?: string; httpStatus?: number };
     const details = [vendor.code, vendor.requestId ? `request id ${vendor.requestId}` : null].filter(Boolean).join(", ");
     // The console's own endpoint refusals say which host and address; no vendor text is involved.
     const reason = vendor.kind === "invalid-argument" && vendor.code?.startsWith("Endpoint") && vendor.vendorMessage ? ` ${vendor.vendorMessage}.` : "";
     const message = `${vendor.userMessage ?? "The connection test failed."}${reason}${details ? ` (${details})` : ""}`;
-    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: false, lastTestMessage: message }).where(eq(cloudAccounts.id, id));
+    const lastTestError =
+      vendor.userMessage && vendor.code && isVendor(vendor.vendor)
+        ? { vendor: vendor.vendor, code: vendor.code, httpStatus: vendor.httpStatus, requestId: vendor.requestId ?? undefined, reason: reason.trim().replace(/\.$/, "") || undefined }
+        : null;
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: false, lastTestMessage: message, lastTestError }).where(eq(cloudAccounts.id, id));
     throw error;
   }
 }

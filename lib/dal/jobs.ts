@@ -4,8 +4,10 @@ import { looksLikeCredential, REDACTED } from "@/lib/audit/redact";
 import { storableText, truncate } from "@/lib/audit/storable";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
+import { isVendor } from "@/lib/i18n/vendor-errors";
 import { DEAD_LETTER_SUFFIX, getDefinition } from "@/lib/jobs/define";
 import { getEngine, JOB_SCHEMA } from "@/lib/jobs/engine";
+import type { Vendor } from "@/lib/providers/types";
 
 /** Read from pg-boss's own tables: they are the truth, and one grouped query beats a call per queue. */
 
@@ -31,8 +33,11 @@ export interface JobDto {
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;
-  /** Only a code and a message meant for people; see lib/jobs/errors.ts. */
-  lastError: { code: string; message: string } | null;
+  /**
+   * Only a code and a message meant for people; see lib/jobs/errors.ts. A vendor error also names
+   * its vendor (and HTTP status), so it is shown in the reader's language rather than as stored.
+   */
+  lastError: { code: string; message: string; vendor?: Vendor; httpStatus?: number; requestId?: string } | null;
   /** A copy of the job waits in the queue's dead-letter queue. */
   deadLettered: boolean;
 }
@@ -71,7 +76,12 @@ export function lastErrorOf(output: unknown): JobDto["lastError"] {
   const message = safeText(record.message) ?? safeText(record.value);
   if (!message) return null;
   const code = safeText(record.code, 64) ?? safeText(record.name, 64) ?? "error";
-  return { code, message };
+  const out: NonNullable<JobDto["lastError"]> = { code, message };
+  if (isVendor(record.vendor)) out.vendor = record.vendor;
+  if (out.vendor && typeof record.httpStatus === "number" && Number.isInteger(record.httpStatus)) out.httpStatus = record.httpStatus;
+  const requestId = safeText(record.requestId, 64);
+  if (requestId) out.requestId = requestId;
+  return out;
 }
 
 interface JobRow {

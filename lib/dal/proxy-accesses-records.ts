@@ -38,7 +38,9 @@ export function errorFromSettled(row: OperationRow): ActionError {
       requestId: row.vendorRequestId ?? undefined,
     });
   }
-  return new ActionError(row.errorMessage ?? "The change failed.", { code: row.errorCode ?? "FAILED", requestId: row.vendorRequestId ?? undefined });
+  // A vendor's refusal keeps what picks its text, so the action shows it in the reader's language.
+  const vendor = row.errorVendor ? { vendor: row.errorVendor, httpStatus: row.errorHttpStatus } : undefined;
+  return new ActionError(row.errorMessage ?? "The change failed.", { code: row.errorCode ?? "FAILED", requestId: row.vendorRequestId ?? undefined, vendor });
 }
 
 /** Open (pending, unknown or retrying) operations on a proxy, oldest first. */

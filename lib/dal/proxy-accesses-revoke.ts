@@ -1,5 +1,7 @@
 import "server-only";
+import { currentLocale } from "@/lib/i18n/request-locale";
 import { dmsRevoke, REVOKE_KIND } from "@/lib/operations/dms-proxy-access";
+import { operationErrorText } from "@/lib/operations/error-text";
 import { runOperation } from "@/lib/operations/ledger";
 import { findByKey, waitForSettled } from "@/lib/operations/records";
 import { mapWithConcurrency } from "@/lib/providers/concurrency";
@@ -30,7 +32,7 @@ export interface RevokeItemResult {
 
 export const REVOKE_ITEM_ACTION = "proxy-accesses.revoke.access";
 
-function fromRow(row: OperationRow, userName: string): RevokeItemResult {
+function fromRow(row: OperationRow, userName: string, locale: string): RevokeItemResult {
   if (row.status === "succeeded") {
     return { proxyAccessId: String(row.params.proxyAccessId), userName, ok: true, alreadyGone: Boolean(row.result?.alreadyGone) };
   }
@@ -40,7 +42,7 @@ function fromRow(row: OperationRow, userName: string): RevokeItemResult {
     userName,
     ok: false,
     code: row.errorCode ?? (unknown ? "OUTCOME_UNKNOWN" : "FAILED"),
-    message: unknown ? `${UNKNOWN_OUTCOME_MESSAGE} ${row.errorMessage ?? ""}`.trim() : (row.errorMessage ?? "The revoke failed."),
+    message: unknown ? `${UNKNOWN_OUTCOME_MESSAGE} ${operationErrorText(row, locale) ?? ""}`.trim() : (operationErrorText(row, locale) ?? "The revoke failed."),
     requestId: row.vendorRequestId ?? undefined,
   };
 }
@@ -57,6 +59,8 @@ function inProgress(proxyAccessId: string, userName: string): RevokeItemResult {
  */
 export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Promise<RevokeItemResult[]> {
   const { db, dms } = deps;
+  // Vendor refusals in the language of whoever revokes (English outside a request).
+  const locale = await currentLocale();
   const { items } = await dms.listProxyAccesses({ proxyId: req.proxyId, tid: req.tenantId });
   const onProxy = new Map(items.map((a) => [a.proxyAccessId, a]));
 
@@ -69,7 +73,7 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
       const earlier = await findByKey(db, key);
       if (earlier && earlier.kind === REVOKE_KIND) {
         const settled = earlier.status === "pending" ? await waitForSettled(db, key) : earlier;
-        if (settled) return fromRow(settled, userName);
+        if (settled) return fromRow(settled, userName, locale);
       }
       return { proxyAccessId, userName, ok: false, code: "NOT_FOUND", message: "This access is not on this proxy (any more); nothing was sent to DMS." };
     }
@@ -93,7 +97,7 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
       deps,
     );
     if (outcome.kind !== "settled") return inProgress(proxyAccessId, userName);
-    return fromRow(outcome.row, userName);
+    return fromRow(outcome.row, userName, locale);
   };
 
   return (await mapWithConcurrency(req.proxyAccessIds, revokeOne, { concurrency: 4 })).map((r, i) =>

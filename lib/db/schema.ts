@@ -104,6 +104,11 @@ export const cloudAccounts = pgTable(
     lastTestAt: timestamp("last_test_at", { withTimezone: true }),
     lastTestOk: boolean("last_test_ok"),
     lastTestMessage: text("last_test_message"),
+    /**
+     * A failed test's vendor error, so the message is shown in the reader's language (English
+     * last_test_message stays for rows from before it and for the console's own failures).
+     */
+    lastTestError: jsonb("last_test_error").$type<{ vendor: string; code: string; httpStatus?: number; requestId?: string; reason?: string }>(),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -131,7 +136,14 @@ export const cloudOperations = pgTable(
     status: text("status", { enum: ["pending", "succeeded", "failed", "unknown", "retrying"] }).notNull().default("pending"),
     result: jsonb("result").$type<Record<string, unknown>>(),
     errorCode: text("error_code"),
+    /** English, as it was when written: what rows from before error_vendor show. */
     errorMessage: text("error_message"),
+    /**
+     * Set when the error is a vendor's answer: with error_code and error_http_status it picks the
+     * plain-language text in the reader's language when shown (lib/operations/error-text.ts).
+     */
+    errorVendor: text("error_vendor"),
+    errorHttpStatus: integer("error_http_status"),
     vendorRequestId: text("vendor_request_id"),
     jobId: uuid("job_id"),
     createdBy: uuid("created_by"),

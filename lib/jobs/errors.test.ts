@@ -10,7 +10,16 @@ describe("what a failed job keeps as its error", () => {
       userMessage: "DMS is busy; the console retries on its own.",
       requestId: "REQ-1",
     });
-    expect(toSafeJobError(vendor, "q")).toEqual({ code: "Throttling.User", message: "DMS is busy; the console retries on its own. (request id REQ-1)" });
+    expect(toSafeJobError(vendor, "q")).toEqual({ code: "Throttling.User", message: "DMS is busy; the console retries on its own. (request id REQ-1)", requestId: "REQ-1" });
+  });
+
+  it("keeps what picks a vendor error's text in the reader's language: code, vendor, HTTP status", () => {
+    const vendor = Object.assign(new Error("huawei taurus X failed"), { name: "ProviderError", code: "DBS.201028", userMessage: "The TaurusDB database proxy no longer exists.", vendor: "huawei", httpStatus: 400, requestId: "r-9" });
+    const safe = toSafeJobError(vendor, "q");
+    expect(safe).toMatchObject({ code: "DBS.201028", vendor: "huawei", httpStatus: 400, requestId: "r-9" });
+    expect(lastErrorOf(safe)).toMatchObject({ code: "DBS.201028", vendor: "huawei", httpStatus: 400, requestId: "r-9" });
+    // An unknown vendor name is not kept: it would pick nothing.
+    expect(lastErrorOf({ ...safe, vendor: "acme" })?.vendor).toBeUndefined();
   });
 
   it("hides a credential even inside an explained failure", () => {

@@ -9,7 +9,12 @@ import { storableText, truncate } from "@/lib/audit/storable";
  */
 export interface SafeJobError {
   code: string;
+  /** English, as written; a vendor error is shown from code + vendor + httpStatus in the reader's language. */
   message: string;
+  /** Set when `code` is a vendor's. */
+  vendor?: string;
+  httpStatus?: number;
+  requestId?: string;
 }
 
 /** A failure whose message is safe to show as it is (a handler's expected, explained failure). */
@@ -38,6 +43,8 @@ interface VendorFailure {
   code: string;
   userMessage: string;
   requestId?: string;
+  vendor?: string;
+  httpStatus?: number;
 }
 
 function isVendorFailure(error: unknown): error is VendorFailure {
@@ -55,7 +62,12 @@ export function toSafeJobError(error: unknown, queue: string): SafeJobError {
   }
   if (isVendorFailure(error)) {
     const suffix = error.requestId ? ` (request id ${error.requestId})` : "";
-    return { code: CODE.test(error.code) ? error.code : "ProviderError", message: safeText(`${error.userMessage}${suffix}`) };
+    const safe: SafeJobError = { code: CODE.test(error.code) ? error.code : "ProviderError", message: safeText(`${error.userMessage}${suffix}`) };
+    // What picks the text when shown; a code that is not safe to store picks nothing.
+    if (safe.code === error.code && typeof error.vendor === "string" && CODE.test(error.vendor)) safe.vendor = error.vendor;
+    if (safe.vendor && Number.isInteger(error.httpStatus)) safe.httpStatus = error.httpStatus;
+    if (error.requestId && CODE.test(error.requestId)) safe.requestId = error.requestId;
+    return safe;
   }
   const ref = randomUUID().slice(0, 8);
   console.error(`[jobs ${queue}] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);

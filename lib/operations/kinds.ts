@@ -10,6 +10,9 @@ export interface Settlement {
   result?: Record<string, unknown> | null;
   errorCode?: string | null;
   errorMessage?: string | null;
+  /** A vendor's refusal: with errorCode and errorHttpStatus it is shown in the reader's language. */
+  errorVendor?: string | null;
+  errorHttpStatus?: number | null;
   vendorRequestId?: string | null;
 }
 

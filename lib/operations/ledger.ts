@@ -155,7 +155,7 @@ async function resumeOpen(kind: AnyKind, row: OperationRow, ctx: KindContext<unk
   const found = await kind.reconcile(row.params, ctx).catch(() => null);
   if (found === null) {
     // The vendor cannot tell now: leave it unknown for the next attempt or reconciliation.
-    return settle(kind, row, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, vendorRequestId: row.vendorRequestId }, deps);
+    return settle(kind, row, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, vendorRequestId: row.vendorRequestId }, deps);
   }
   if (found.happened) {
     const s: Settlement = { status: "succeeded", result: { ...found.result, reconciled: true }, vendorRequestId: row.vendorRequestId };

@@ -58,13 +58,13 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
   if (!held) return "open";
   if (row.status === "retrying") {
     // Its job gave up: the last answer was a definite refusal, which is the outcome.
-    const s: Settlement = { status: "failed", errorCode: row.errorCode, errorMessage: row.errorMessage, vendorRequestId: row.vendorRequestId };
+    const s: Settlement = { status: "failed", errorCode: row.errorCode, errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, vendorRequestId: row.vendorRequestId };
     const settled = await settleHeld(deps.db, held, s);
     if (settled) await ensureOutcomeAudited(deps, kind, settled).catch(() => undefined);
     return "done";
   }
   const client = opts.client ?? (row.cloudAccountId ? await deps.clients[kind.client](row.cloudAccountId).catch(() => null) : null);
-  const putBack = () => settleHeld(deps.db, held, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, vendorRequestId: row.vendorRequestId });
+  const putBack = () => settleHeld(deps.db, held, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, vendorRequestId: row.vendorRequestId });
   if (!client) {
     // The account is gone (deletion is refused while work is open, so rarely): nothing can ask the vendor.
     await putBack();

@@ -119,6 +119,8 @@ export async function settleHeld(db: DB, row: OperationRow, s: Settlement): Prom
       result: s.result ?? null,
       errorCode: s.errorCode ?? null,
       errorMessage: s.errorMessage?.slice(0, 1000) ?? null,
+      errorVendor: s.errorVendor ?? null,
+      errorHttpStatus: s.errorHttpStatus ?? null,
       vendorRequestId: s.vendorRequestId ?? null,
       leaseUntil: null,
       updatedAt: new Date(),
@@ -132,7 +134,7 @@ export async function settleHeld(db: DB, row: OperationRow, s: Settlement): Prom
 export async function replaceSettled(db: DB, current: OperationRow, s: Settlement): Promise<boolean> {
   const rows = await db
     .update(cloudOperations)
-    .set({ status: s.status, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, vendorRequestId: s.vendorRequestId ?? null, updatedAt: new Date() })
+    .set({ status: s.status, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, errorVendor: s.errorVendor ?? null, errorHttpStatus: s.errorHttpStatus ?? null, vendorRequestId: s.vendorRequestId ?? null, updatedAt: new Date() })
     .where(and(eq(cloudOperations.id, current.id), eq(cloudOperations.status, current.status), eq(cloudOperations.updatedAt, current.updatedAt)))
     .returning({ id: cloudOperations.id });
   return rows.length > 0;
@@ -178,7 +180,10 @@ export function settlementOf(error: unknown): Settlement & { retryable: boolean 
     return {
       status: error.outcomeUnknown ? "unknown" : "failed",
       errorCode: error.code,
+      // English for logs and rows read by older code; shown by code+vendor+status in the reader's language.
       errorMessage: error.userMessage,
+      errorVendor: error.vendor,
+      errorHttpStatus: error.httpStatus ?? null,
       vendorRequestId: error.requestId ?? null,
       retryable: !error.outcomeUnknown && (error.retryable || error.throttled),
     };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DOCUMENTED_CODES, userMessageFor } from "@/lib/providers/error-messages";
+import { codeKey, DOCUMENTED_CODES, userMessageFor, vendorErrorMessageRef } from "@/lib/providers/error-messages";
+import en from "@/lib/providers/messages/en.json";
+import zh from "@/lib/providers/messages/zh-CN.json";
 import { ProviderError } from "@/lib/providers/errors";
 import type { Vendor } from "@/lib/providers/types";
 
@@ -59,6 +61,36 @@ describe("plain-language error messages", () => {
     expect(userMessageFor("huawei", "DBS.999999", 404)).toBe("The cloud resource was not found.");
     expect(userMessageFor("huawei", "DBS.999999", 400)).toBe("The cloud provider returned an error (DBS.999999).");
     expect(userMessageFor("alibaba", "RequestTimeout")).toBe(DOCUMENTED_CODES.common.RequestTimeout);
+  });
+
+  it("encodes codes as catalog keys without dots, one key per code", () => {
+    expect(codeKey("Throttling.User")).toBe("Throttling_User");
+    expect(codeKey("DBS.05000000")).toBe("DBS_05000000");
+    for (const table of Object.values(DOCUMENTED_CODES)) for (const code of Object.keys(table)) expect(code).not.toContain("_");
+  });
+
+  it("has English and Chinese text for every documented code, the Chinese actually Chinese", () => {
+    for (const group of ["common", "alibaba", "tencent", "huawei"] as const) {
+      for (const key of Object.keys(en[group])) {
+        const zhText = (zh[group] as Record<string, string>)[key];
+        expect(zhText, `${group}.${key}`).toMatch(/[\u4e00-\u9fff]/);
+        expect((en[group] as Record<string, string>)[key]).toMatch(/^[A-Z]/);
+      }
+    }
+  });
+
+  it("writes messages with plain {name} arguments only, so the English text needs no ICU formatter", () => {
+    const all = (tree: unknown): string[] => (typeof tree === "string" ? [tree] : Object.values(tree as object).flatMap(all));
+    for (const message of [...all(en), ...all(zh)]) expect(message).not.toMatch(/\{\s*\w+\s*,|'\{|<\w/);
+  });
+
+  it("names the message it chose, with its arguments", () => {
+    expect(vendorErrorMessageRef({ vendor: "alibaba", code: "Throttling.User" })).toEqual({ key: "alibaba.Throttling_User", values: {} });
+    expect(vendorErrorMessageRef({ vendor: "alibaba", code: "MissingUserId" })).toEqual({ key: "family.alibabaMissing", values: { name: "UserId" } });
+    expect(vendorErrorMessageRef({ vendor: "huawei", code: "DBS.999999", httpStatus: 503 })).toEqual({ key: "status.serverError", values: {} });
+    expect(vendorErrorMessageRef({ vendor: "tencent", code: "Nope.Never", httpStatus: null })).toEqual({ key: "generic", values: { code: "Nope.Never" } });
+    // Inherited object keys are not codes.
+    expect(vendorErrorMessageRef({ vendor: "huawei", code: "constructor" })).toEqual({ key: "generic", values: { code: "constructor" } });
   });
 
   it("classifies retryable errors: throttling, 5xx, timeouts and network only", () => {

@@ -32,7 +32,15 @@ export interface ClientOptions {
   logger?: ProviderLogger;
   /** Injected clock for signing (tests). */
   now?: () => Date;
+  /**
+   * The language of the person the calls are for, so vendors that can answer in it do (Huawei
+   * X-Language, Tencent X-TC-Language; DMS has no such parameter). Omitted: the vendor's default, English.
+   */
+  locale?: ProviderLocale;
 }
+
+/** The console's languages as the clients know them (lib/i18n/locale.ts has the same list). */
+export type ProviderLocale = "en" | "zh-CN";
 
 export interface RetryPolicy {
   /** Total attempts including the first one. */
@@ -88,6 +96,7 @@ export interface TencentConnection extends GuardedConnection {
   /** Full base URL; default https://mariadb.tencentcloudapi.com. */
   endpoint?: string;
   credentials: TencentCredentials;
+  /** X-TC-Language for every call of this connection; ClientOptions.locale wins when given. */
   language?: "en-US" | "zh-CN";
 }
 

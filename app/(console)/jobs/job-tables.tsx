@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { JobDto, JobState, QueueSummaryDto } from "@/lib/dal/jobs";
+import { vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { RetryJobButton } from "./retry-job-button";
 
 const STATE_VARIANT: Record<JobState, "success" | "destructive" | "outline" | "warning" | "secondary" | "default"> = {
@@ -55,6 +56,23 @@ export async function QueuesTable({ queues }: { queues: QueueSummaryDto[] }) {
   );
 }
 
+/** A vendor's error in the reader's language from its code (older rows: as stored); the code and request id verbatim. */
+async function LastError({ error }: { error: NonNullable<JobDto["lastError"]> }) {
+  const [shell, locale] = await Promise.all([getTranslations("Shell"), getLocale()]);
+  const vendor = error.vendor;
+  return (
+    <>
+      <div className="font-mono">{error.code}</div>
+      <div>{vendor ? vendorErrorText({ vendor, code: error.code, httpStatus: error.httpStatus }, locale) : error.message}</div>
+      {vendor && error.requestId ? (
+        <div className="text-muted-foreground">
+          {shell("common.requestId")} <span className="font-mono">{error.requestId}</span>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 export async function JobsTable({ jobs, label, canRetry, empty }: { jobs: JobDto[]; label: string; canRetry: boolean; empty: string }) {
   const [t, format] = await Promise.all([getTranslations("Jobs"), getFormatter()]);
   if (jobs.length === 0) return <EmptyState title={empty} />;
@@ -96,10 +114,7 @@ export async function JobsTable({ jobs, label, canRetry, empty }: { jobs: JobDto
               </TableCell>
               <TableCell className="min-w-56 text-xs">
                 {job.lastError ? (
-                  <>
-                    <div className="font-mono">{job.lastError.code}</div>
-                    <div>{job.lastError.message}</div>
-                  </>
+                  <LastError error={job.lastError} />
                 ) : (
                   <span className="text-muted-foreground">—</span>
                 )}

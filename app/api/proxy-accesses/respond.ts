@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { ActionError } from "@/lib/actions/result";
 import { canAny, type Permission } from "@/lib/auth/permissions";
 import { getActor, type Actor } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/i18n/request-locale";
+import { vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { requestErrorMap } from "@/lib/validation/server-error-map";
 import { errorWords, localizedActionError } from "@/lib/actions/action-error";
@@ -58,7 +60,8 @@ export async function handle<S extends z.ZodType>(
     if (error instanceof ActionError) {
       return fail(error.options.code === "NOT_FOUND" ? 404 : 400, localizedActionError(error, locale).message, error.options.code, error.options.requestId);
     }
-    if (isProviderError(error)) return fail(502, error.userMessage, error.code, error.requestId);
+    // In the reader's language, from the code; the code and request id go out verbatim.
+    if (isProviderError(error)) return fail(502, vendorErrorText(error, await currentLocale(actor.locale)), error.code, error.requestId);
     const ref = randomUUID().slice(0, 8);
     console.error(`[api proxy-accesses] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
     return fail(500, errorWords(locale, "internal", { ref }), "INTERNAL", ref);

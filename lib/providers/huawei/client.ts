@@ -8,7 +8,12 @@ import { assertId, PROJECT_ID } from "@/lib/providers/huawei/ids";
 import { formatSdkDate, signHuaweiRequest } from "@/lib/providers/huawei/signer";
 import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { resolvePolicy } from "@/lib/providers/resilience";
-import { connectionSecrets, credentialId, type ClientOptions, type HuaweiConnection, type RetryPolicy } from "@/lib/providers/types";
+import { connectionSecrets, credentialId, type ClientOptions, type HuaweiConnection, type ProviderLocale, type RetryPolicy } from "@/lib/providers/types";
+
+/** Huawei's X-Language values (docs/providers.md 2.2): en-us is the default. */
+export function huaweiLanguage(locale: ProviderLocale): "zh-cn" | "en-us" {
+  return locale === "zh-CN" ? "zh-cn" : "en-us";
+}
 
 export interface HuaweiCall {
   action: string;
@@ -46,7 +51,7 @@ export function iamRequestFor(conn: HuaweiConnection): IamTokenRequest | undefin
 
 /**
  * Transport for Huawei REST services. AK/SK requests are signed with SDK-HMAC-SHA256 (every header
- * sent is signed, X-Project-Id included); IAM credentials send a cached X-Auth-Token, and a token the
+ * sent is signed, X-Project-Id and X-Language included); IAM credentials send a cached X-Auth-Token, and a token the
  * gateway rejects (401) is dropped and fetched again once.
  */
 export function createHuaweiTransport(
@@ -70,8 +75,11 @@ export function createHuaweiTransport(
   };
   const credKey = credentialId(conn);
 
+  // Set before signing, so it is signed like every other header sent (as the official SDK does).
+  const language: Record<string, string> = options.locale ? { "X-Language": huaweiLanguage(options.locale) } : {};
+
   const sign = async (req: OutgoingRequest): Promise<OutgoingRequest> => {
-    const base = { ...req.headers, "Content-Type": "application/json" };
+    const base = { ...req.headers, "Content-Type": "application/json", ...language };
     if (iam) {
       const { token } = await getIamToken(iam, iamOptions);
       return { ...req, headers: { ...base, "X-Auth-Token": token } };

@@ -104,4 +104,21 @@ describe("TaurusDB client", () => {
       userMessage: "The TaurusDB database proxy no longer exists.",
     });
   });
+
+  it("asks for answers in the user's language with X-Language, signed like every other header", async () => {
+    reply = () => ({ json: { total_count: 0, instances: [] } });
+    const conn = { vendor: "huawei", region: "cn-north-4", projectId: PROJECT, endpoints: { taurus: server.url }, credentials: { kind: "aksk", ak: "HWAK", sk: "hw-secret" } } as const;
+    await createTaurusApi(conn, { locale: "zh-CN" }).listInstances({ limit: 1 });
+    await createTaurusApi(conn, { locale: "en" }).listInstances({ limit: 1 });
+    await createTaurusApi(conn).listInstances({ limit: 1 });
+    const [zh, en, none] = server.requests as RecordedRequest[];
+    expect(zh?.headers["x-language"]).toBe("zh-cn");
+    expect(en?.headers["x-language"]).toBe("en-us");
+    expect(none?.headers["x-language"]).toBeUndefined();
+    for (const sent of [zh, en] as RecordedRequest[]) {
+      expect(sent.headers.authorization).toContain("SignedHeaders=content-type;host;x-language;x-project-id;x-sdk-date");
+      expect(sent.headers.authorization).toBe(sdkSignatureOf(sent));
+    }
+    expect(none?.headers.authorization).toContain("SignedHeaders=content-type;host;x-project-id;x-sdk-date");
+  });
 });

@@ -4,9 +4,14 @@ import { createHttpBase, type CallResult, type OutgoingRequest, type RawResponse
 import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { resolvePolicy } from "@/lib/providers/resilience";
 import { signTc3 } from "@/lib/providers/tencent/signer";
-import { connectionSecrets, type ClientOptions, type RetryPolicy, type TencentConnection } from "@/lib/providers/types";
+import { connectionSecrets, type ClientOptions, type ProviderLocale, type RetryPolicy, type TencentConnection } from "@/lib/providers/types";
 
 const CONTENT_TYPE = "application/json";
+
+/** Tencent's X-TC-Language values (docs/providers.md 3.1). */
+export function tencentLanguage(locale: ProviderLocale): "zh-CN" | "en-US" {
+  return locale === "zh-CN" ? "zh-CN" : "en-US";
+}
 
 export interface TencentTransport {
   readonly policy: RetryPolicy;
@@ -51,6 +56,7 @@ export function createTencentTransport(
 ): TencentTransport {
   const now = options.now ?? (() => new Date());
   const { secretId, secretKey, token } = conn.credentials;
+  const language = options.locale ? tencentLanguage(options.locale) : conn.language;
 
   const sign = (req: OutgoingRequest): OutgoingRequest => {
     const timestampSeconds = Math.floor(now().getTime() / 1000);
@@ -74,7 +80,8 @@ export function createTencentTransport(
       Authorization: authorization,
     };
     if (token) headers["X-TC-Token"] = token;
-    if (conn.language) headers["X-TC-Language"] = conn.language;
+    // Not signed: TC3 signs content-type and host only, and the official SDK adds unsigned headers too.
+    if (language) headers["X-TC-Language"] = language;
     return { ...req, headers };
   };
 

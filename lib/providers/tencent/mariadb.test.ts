@@ -83,4 +83,21 @@ describe("MariaDB client", () => {
     await expect(client().describeDBInstances({ limit: 101 })).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(server.requests).toHaveLength(0);
   });
+
+  it("asks for answers in the user's language with X-TC-Language, outside the TC3 signature", async () => {
+    reply = () => ok({ TotalCount: 0, Instances: [] });
+    const conn = { vendor: "tencent", region: "ap-guangzhou", endpoint: server.url, credentials: { secretId: "AKIDx", secretKey: "tc-secret" } } as const;
+    const now = () => new Date(1_700_000_000_000);
+    await createMariadbApi(conn, { now, locale: "zh-CN" }).describeDBInstances({ limit: 1 });
+    await createMariadbApi(conn, { now, locale: "en" }).describeDBInstances({ limit: 1 });
+    await createMariadbApi(conn, { now }).describeDBInstances({ limit: 1 });
+    await createMariadbApi({ ...conn, language: "zh-CN" }, { now }).describeDBInstances({ limit: 1 });
+    const [zh, en, none, fromConnection] = server.requests as RecordedRequest[];
+    expect([zh, en, none, fromConnection].map((r) => r?.headers["x-tc-language"])).toEqual(["zh-CN", "en-US", undefined, "zh-CN"]);
+    for (const sent of [zh, en, none] as RecordedRequest[]) {
+      expect(sent.headers.authorization).toContain("SignedHeaders=content-type;host,");
+      const expected = signTc3({ host: String(sent.headers.host), contentType: "application/json", body: sent.body, timestampSeconds: 1_700_000_000, service: "mariadb", secretId: "AKIDx", secretKey: "tc-secret" });
+      expect(sent.headers.authorization).toBe(expected.authorization);
+    }
+  });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ProviderError } from "@/lib/providers/errors";
+import { auditMessageOf, describeFailure } from "./failure";
+import { ActionError } from "./result";
+
+const refusal = () =>
+  new ProviderError({ vendor: "tencent", service: "mariadb", action: "CreateAccount", kind: "vendor", code: "InvalidParameterValue.AccountAlreadyExists", httpStatus: 200, requestId: "req-7", vendorMessage: "账号已存在" });
+
+describe("what a failed action shows", () => {
+  it("shows a vendor error in the reader's language, the code and request id as the vendor sent them", () => {
+    expect(describeFailure(refusal(), "x", "zh-CN")).toEqual({ ok: false, formError: "该实例上已存在同名同主机的账号。", code: "InvalidParameterValue.AccountAlreadyExists", requestId: "req-7" });
+    expect(describeFailure(refusal(), "x").formError).toBe("An account with this name and host already exists on this instance.");
+  });
+
+  it("picks the text of a refusal read back from the ledger from its vendor and code", () => {
+    const settled = new ActionError("The DMS tenant ID is not valid for this account.", { code: "InvalidTid", requestId: "r-1", vendor: { vendor: "alibaba", httpStatus: 200 } });
+    expect(describeFailure(settled, "x", "zh-CN")).toMatchObject({ formError: "该 DMS 租户 ID 对此账号无效。", code: "InvalidTid", requestId: "r-1" });
+    // The console's own expected failures keep their message.
+    expect(describeFailure(new ActionError("Nope.", { code: "NOT_FOUND" }), "x", "zh-CN").formError).toBe("Nope.");
+  });
+
+  it("audits in one language whoever read it", () => {
+    const error = refusal();
+    expect(auditMessageOf(error, describeFailure(error, "x", "zh-CN"))).toBe(error.userMessage);
+    const settled = new ActionError("English as stored.", { code: "InvalidTid", vendor: { vendor: "alibaba" } });
+    expect(auditMessageOf(settled, describeFailure(settled, "x", "zh-CN"))).toBe("English as stored.");
+  });
+});
