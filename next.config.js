@@ -24,5 +24,14 @@ const nextConfig = {
   },
 };
 
-// next-intl finds its per-request configuration in ./i18n/request.ts.
-export default createNextIntlPlugin()(nextConfig);
+// next-intl finds its per-request configuration in ./i18n/request.ts. The catalogs (every
+// messages/{en,zh-CN}.json under app/, the shared ones in lib/i18n/messages) are compiled at build
+// time, so the browser gets the small formatter instead of the ICU MessageFormat parser (about
+// 10 KiB gzip on every page). The paths cover any feature folder added later.
+const withNextIntl = createNextIntlPlugin({
+  experimental: {
+    messages: { format: "json", path: ["./app", "./lib/i18n/messages"], locales: "infer", sourceLocale: "en", precompile: true },
+  },
+});
+
+export default withNextIntl(nextConfig);

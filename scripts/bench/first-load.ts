@@ -47,10 +47,16 @@ export function builtPages(root = process.cwd()): string[] {
     .map(([, route]) => route);
 }
 
+const readStats = (root: string) =>
+  statsSchema.parse(JSON.parse(readFileSync(path.join(root, ".next", "diagnostics", "route-bundle-stats.json"), "utf8")));
+
+/** Each route's first-load chunks as the build lists them (".next/static/chunks/…"). */
+export function routeChunkLists(root = process.cwd()): Map<string, Set<string>> {
+  return new Map(readStats(root).map((s) => [s.route, new Set(s.firstLoadChunkPaths)]));
+}
+
 export function measureFirstLoad(root = process.cwd()): FirstLoadResult {
-  const stats = statsSchema.parse(
-    JSON.parse(readFileSync(path.join(root, ".next", "diagnostics", "route-bundle-stats.json"), "utf8")),
-  );
+  const stats = readStats(root);
   const gzipCache = new Map<string, [number, number]>();
   const sizes = (chunk: string): [number, number] => {
     const cached = gzipCache.get(chunk);

@@ -59,13 +59,13 @@ export async function startListStage(rows: number): Promise<ListStage> {
   // First start seeds users and the demo cloud accounts; the second serves the browser.
   const seeding = startConsole({ port, dataDir, emulatorUrl: emulator.urls.admin });
   try {
-    await seeding.firstOk(["/api/health"]);
+    await seeding.firstOk(["/api/health"], 180_000);
   } finally {
     await seeding.stop();
   }
   const accountId = await readAccountId(dataDir);
   const server = startConsole({ port, dataDir, emulatorUrl: emulator.urls.admin });
-  await server.firstOk(["/api/health"]);
+  await server.firstOk(["/api/health"], 180_000);
   log(`console for the list at ${server.baseUrl} (ready ${Math.round(performance.now() - started)} ms after setup began)`);
   return {
     emulator,

@@ -6,7 +6,6 @@ import { lazy, Suspense, useCallback, useEffect } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AllowedActions } from "./allowed";
-import { ProxiesTable } from "./proxies-table";
 import { proxiesQuery, tenantsQuery } from "./queries";
 import { ScopePickers } from "./scope-pickers";
 import { useViewState } from "./use-view-state";
@@ -15,6 +14,9 @@ import { useViewState } from "./use-view-state";
 // hydration in parallel with the tenant and proxy lookups that must finish before it can show.
 const loadPanel = () => import("./access-panel");
 const AccessPanel = lazy(() => loadPanel().then((m) => ({ default: m.AccessPanel })));
+// The proxies table shares the virtualised table with the list, so it is not in the first load either.
+const loadProxies = () => import("./proxies-table");
+const ProxiesTable = lazy(() => loadProxies().then((m) => ({ default: m.ProxiesTable })));
 
 export interface AccountOption {
   id: string;
@@ -38,6 +40,7 @@ export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOpti
 
   useEffect(() => {
     void loadPanel();
+    void loadProxies();
   }, []);
   const pickProxy = useCallback((next: string) => setView({ proxy: next, job: "" }, "push"), [setView]);
 
@@ -80,7 +83,9 @@ export function ProxyAccessesView({ accounts, allowed }: { accounts: AccountOpti
       ) : account && tenant && proxies.isSuccess && proxy && !selected ? (
         <EmptyState title={t("proxyMissing.title")} description={t("proxyMissing.description")} />
       ) : account && tenant && !proxy && proxies.data?.length ? (
-        <ProxiesTable account={account} tenant={tenant} proxies={proxies.data} onPick={pickProxy} />
+        <Suspense fallback={<Skeleton className="h-72" />}>
+          <ProxiesTable account={account} tenant={tenant} proxies={proxies.data} onPick={pickProxy} />
+        </Suspense>
       ) : null}
     </div>
   );
