@@ -4,12 +4,11 @@ import type { z } from "zod";
 import { ActionError } from "@/lib/actions/result";
 import { canAny, type Permission } from "@/lib/auth/permissions";
 import { getActor, type Actor } from "@/lib/auth/session";
-import { currentLocale } from "@/lib/i18n/request-locale";
+import { currentLocale, requestLocale } from "@/lib/i18n/request-locale";
 import { vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { requestErrorMap } from "@/lib/validation/server-error-map";
 import { errorWords, localizedActionError } from "@/lib/actions/action-error";
-import { requestLocale } from "@/lib/i18n/request-locale";
 
 /*
  * Shared plumbing of the feature's GET routes: who is asking, what they asked, and errors as
