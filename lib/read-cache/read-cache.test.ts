@@ -182,4 +182,88 @@ describe("the read cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(cache.size()).toBe(0);
   });
+
+  describe("with refresh-ahead", () => {
+    it("serves the copy near its end while the next vendor call runs, then the new answer", async () => {
+      let clock = 1_000;
+      const cache = createReadCache({ ttlMs: 3_000, refreshAheadMs: 1_000, now: () => clock });
+      const v = vendor();
+      const first = cache.read(key, v.load);
+      await tick();
+      v.calls[0]!.resolve("v1");
+      await first;
+      clock = 2_999; // not due yet
+      expect((await cache.read(key, v.load)).value).toBe("v1");
+      expect(v.calls).toHaveLength(1);
+      clock = 3_000; // due: the reader still gets v1 at once, and the next call starts
+      expect(await cache.read(key, v.load)).toMatchObject({ value: "v1", fetchedAt: 1_000 });
+      await tick();
+      expect(v.calls).toHaveLength(2);
+      expect((await cache.read(key, v.load)).value).toBe("v1"); // one refresh at a time
+      await tick();
+      expect(v.calls).toHaveLength(2);
+      v.calls[1]!.resolve("v2");
+      await tick();
+      expect(await cache.read(key, v.load)).toMatchObject({ value: "v2", fetchedAt: 3_000, shared: true });
+      expect(cache.size()).toBe(1);
+    });
+
+    it("never serves the copy past its ttl: readers then wait for the refresh already running", async () => {
+      let clock = 1_000;
+      const cache = createReadCache({ ttlMs: 3_000, refreshAheadMs: 1_000, now: () => clock });
+      const v = vendor();
+      const first = cache.read(key, v.load);
+      await tick();
+      v.calls[0]!.resolve("v1");
+      await first;
+      clock = 3_500;
+      await cache.read(key, v.load); // starts the refresh
+      await tick();
+      clock = 4_000; // the copy aged out while the vendor is still answering
+      const late = cache.read(key, v.load);
+      await tick();
+      expect(v.calls).toHaveLength(2);
+      v.calls[1]!.resolve("v2");
+      expect(await late).toMatchObject({ value: "v2", shared: true });
+    });
+
+    it("drops a refresh that was running when the console changed the resource", async () => {
+      let clock = 1_000;
+      const cache = createReadCache({ ttlMs: 3_000, refreshAheadMs: 1_000, now: () => clock });
+      const v = vendor();
+      const first = cache.read(key, v.load);
+      await tick();
+      v.calls[0]!.resolve("v1");
+      await first;
+      clock = 3_500;
+      await cache.read(key, v.load);
+      await tick();
+      await cache.invalidate("dms-proxy:1201");
+      v.calls[1]!.resolve("started before the change");
+      await tick();
+      const after = cache.read(key, v.load);
+      await tick();
+      expect(v.calls).toHaveLength(3);
+      v.calls[2]!.resolve("after the change");
+      expect((await after).value).toBe("after the change");
+    });
+
+    it("keeps the copy when the refresh fails, and tries again on a later read", async () => {
+      let clock = 1_000;
+      const cache = createReadCache({ ttlMs: 3_000, refreshAheadMs: 1_000, now: () => clock });
+      const v = vendor();
+      const first = cache.read(key, v.load);
+      await tick();
+      v.calls[0]!.resolve("v1");
+      await first;
+      clock = 3_500;
+      await cache.read(key, v.load);
+      await tick();
+      v.calls[1]!.reject(new Error("throttled"));
+      await tick();
+      expect((await cache.read(key, v.load)).value).toBe("v1");
+      await tick();
+      expect(v.calls).toHaveLength(3);
+    });
+  });
 });

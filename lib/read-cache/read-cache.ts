@@ -33,6 +33,13 @@ export interface CachedRead<T> {
 export interface ReadCacheOptions {
   /** How long an answer is served after it arrived (default 3 s). */
   ttlMs?: number;
+  /**
+   * A read this long before the copy expires starts the next vendor call in the background while
+   * the copy is still served (default 0: off). Without it every reader arriving at expiry waits for
+   * the vendor, which is what set the crowd's p99; with it they get the copy or, once it arrived,
+   * the successor. The copy is never served past ttlMs.
+   */
+  refreshAheadMs?: number;
   /** Shared versions (several instances); without it invalidation is local to this process. */
   versions?: VersionStore;
   now?: () => number;
@@ -47,6 +54,8 @@ interface Entry {
   /** The resource's shared version read before the vendor call started. */
   version?: number;
   timer?: ReturnType<typeof setTimeout>;
+  /** The next answer, started early by refresh-ahead; installed when it arrives. */
+  successor?: Entry;
 }
 
 export interface ReadCache {
@@ -63,6 +72,7 @@ const SEP = "\u0000";
 
 export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
   const ttlMs = options.ttlMs ?? 3_000;
+  const refreshAt = ttlMs - Math.min(Math.max(0, options.refreshAheadMs ?? 0), ttlMs);
   const now = options.now ?? Date.now;
   const versions = options.versions;
   const entries = new Map<string, Entry>();
@@ -97,8 +107,25 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
     return pending;
   };
 
-  const start = (id: string, key: ReadKey, load: () => Promise<unknown>): Entry => {
+  const register = (id: string, resource: string, entry: Entry) => {
+    entries.set(id, entry);
+    let ids = byResource.get(resource);
+    if (!ids) byResource.set(resource, (ids = new Set()));
+    ids.add(id);
+  };
+
+  /** The copy's end of life: its successor, if one is on the way, takes its place. */
+  const expire = (id: string, entry: Entry, resource: string) => {
+    if (entries.get(id) !== entry) return;
+    const next = entry.successor;
+    drop(id, entry);
+    if (next) register(id, resource, next);
+  };
+
+  const start = (id: string, key: ReadKey, load: () => Promise<unknown>, predecessorAtStart?: Entry): Entry => {
     const entry = {} as Entry;
+    // Let go once settled: a copy must not keep the copy before it (and so on) alive.
+    let predecessor = predecessorAtStart;
     entry.answer = (async () => {
       // Read before the vendor call: a change landing during the call bumps past this version.
       const version = await sharedVersion(key.resource);
@@ -106,19 +133,34 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
       const value = await load();
       const fetchedAt = now();
       entry.fetchedAt = fetchedAt;
+      // A refresh whose copy was dropped meanwhile (an invalidation) may predate the change: discard it.
+      if (predecessor && entries.get(id) === predecessor) {
+        if (predecessor.timer) clearTimeout(predecessor.timer);
+        entries.set(id, entry);
+      }
+      predecessor = undefined;
       // Memory goes with the copy: a 20,000-row list must not stay around once it is stale.
       if (entries.get(id) === entry) {
-        entry.timer = setTimeout(() => drop(id, entry), ttlMs);
+        entry.timer = setTimeout(() => expire(id, entry, key.resource), ttlMs);
         entry.timer.unref?.();
       }
       return { value, fetchedAt };
     })();
-    entry.answer.catch(() => drop(id, entry));
-    entries.set(id, entry);
-    let ids = byResource.get(key.resource);
-    if (!ids) byResource.set(key.resource, (ids = new Set()));
-    ids.add(id);
+    entry.answer.catch(() => {
+      if (predecessor?.successor === entry) predecessor.successor = undefined;
+      predecessor = undefined;
+      drop(id, entry);
+    });
+    if (predecessor) predecessor.successor = entry;
+    else register(id, key.resource, entry);
     return entry;
+  };
+
+  /** Starts the next call early when a young enough copy is read near its end (refresh-ahead). */
+  const refreshIfDue = (id: string, key: ReadKey, load: () => Promise<unknown>, entry: Entry) => {
+    if (refreshAt >= ttlMs || entry.fetchedAt === undefined || entry.successor) return;
+    if (now() - entry.fetchedAt < refreshAt) return;
+    start(id, key, load, entry).answer.catch(() => undefined);
   };
 
   /** A kept copy is good while young and, with a version store, while nobody changed the resource. */
@@ -135,10 +177,16 @@ export function createReadCache(options: ReadCacheOptions = {}): ReadCache {
       const id = [key.resource, key.credential, key.read].join(SEP);
       const existing = entries.get(id);
       if (existing && (await usable(existing, key.resource)) && entries.get(id) === existing) {
+        refreshIfDue(id, key, load, existing);
         const { value, fetchedAt } = await existing.answer;
         return { value: value as T, fetchedAt, shared: true };
       }
-      if (existing) drop(id, existing);
+      // Aged out: its early successor (if any) takes over. Changed by someone: nothing of it is reused.
+      if (existing) {
+        const aged = existing.fetchedAt !== undefined && now() - existing.fetchedAt >= ttlMs;
+        if (aged) expire(id, existing, key.resource);
+        else drop(id, existing);
+      }
       // Another caller may have started the call while this one checked the version.
       const racing = entries.get(id);
       const entry = racing ?? start(id, key, load);

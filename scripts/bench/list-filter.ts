@@ -1,15 +1,18 @@
 /**
  * The proxy access list at 20,000 rows in Chromium: time to the first full render, then filter
  * keystroke → visible count updated → next animation frame, measured inside the page.
+ *
+ * Run alone (on an existing build): `npx tsx --conditions=react-server scripts/bench/list-filter.ts`.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "@playwright/test";
 import { findServerPid, readMemory, type MemoryFigure } from "./console-server";
 import { builtPages } from "./first-load";
 import { startListStage, type ListStage } from "./list-setup";
 import { probeSource, type ProbeSample } from "./page-probe";
-import { errorMessage, log, round, sleep, summarize, type Summary } from "./util";
+import { errorMessage, log, round, runCleanups, sleep, summarize, type Summary } from "./util";
 
 export const LIST_ROWS = 20_000;
 export const FILTER_TARGET_MS = 100;
@@ -162,5 +165,13 @@ export async function measureListFilter(): Promise<ListFilterResult> {
     return { status: "not measured", reason: errorMessage(error).split("\n")[0] ?? "error" };
   } finally {
     await stage.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    console.log(JSON.stringify(await measureListFilter(), null, 2));
+  } finally {
+    await runCleanups();
   }
 }

@@ -15,7 +15,7 @@ import { isProviderError } from "@/lib/providers/errors";
 import type { CallPriority } from "@/lib/providers/pacer";
 import { createMariadbApi } from "@/lib/providers/tencent/mariadb";
 import { withScratchDatabase } from "./scratch-db";
-import { log, maxInAnyWindow, round, sleep, summarize, tempDir, type Summary } from "./util";
+import { anyEmulatorBasePort, log, maxInAnyWindow, round, sleep, summarize, tempDir, type Summary } from "./util";
 
 export const PACING_TARGET_RATIO = 0.95;
 const LIMIT = 20;
@@ -39,7 +39,7 @@ export interface ClusterPacingResult {
 }
 
 export async function measureClusterPacing(callsPerInstance = 100): Promise<ClusterPacingResult> {
-  const emulator = await startEmulator({ basePort: 0, dataDir: tempDir("emulator-pacing"), seed: "demo" });
+  const emulator = await startEmulator({ basePort: await anyEmulatorBasePort(), dataDir: tempDir("emulator-pacing"), seed: "demo" });
   const handles: DbHandle[] = [];
   try {
     return await withScratchDatabase("pacing", async (url) => {

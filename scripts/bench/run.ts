@@ -7,6 +7,7 @@
  * `.next` and the machine are shared, so the whole run holds /tmp/console-e2e.lock: without
  * BENCH_LOCKED the script re-executes itself under `flock`.
  * Env: BENCH_SKIP_BUILD=1 reuses the existing build; BENCH_FILTER_QUERY overrides the typed query;
+ * BENCH_PORT_RANGE (e.g. 3500-3599) keeps every port the bench opens inside a range;
  * BENCH_CONSOLE_PORT / BENCH_EMULATOR_PORT place the viewers step; BENCH_PG_URL is the PostgreSQL
  * admin URL of the steps that need scratch databases (BENCH_PG_DB_PREFIX names them).
  */

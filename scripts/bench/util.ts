@@ -24,10 +24,49 @@ function tryListen(port: number): Promise<number | null> {
   });
 }
 
+/**
+ * BENCH_PORT_RANGE="3500-3599" keeps every port the bench hands out inside that range (a machine
+ * shared by several people gives each their own range); without it the OS picks.
+ */
+function portRange(): { from: number; to: number } | null {
+  const raw = process.env.BENCH_PORT_RANGE;
+  if (!raw) return null;
+  const m = /^(\d+)-(\d+)$/.exec(raw.trim());
+  const from = Number(m?.[1]);
+  const to = Number(m?.[2]);
+  if (!m || !(from > 0) || !(to <= 65_535) || from > to) throw new Error("BENCH_PORT_RANGE must look like 3500-3599");
+  return { from, to };
+}
+
+/** Ports handed out by this process and not yet reused: two servers starting together get different ones. */
+const handedOut = new Set<number>();
+
+async function firstFreeBlock(size: number, from: number, to: number): Promise<number | null> {
+  // Start at a random place so two bench processes in one range rarely race for the same block.
+  const span = to - from + 1 - (size - 1);
+  if (span <= 0) return null;
+  const offset = Math.floor(Math.random() * span);
+  for (let k = 0; k < span; k += 1) {
+    const base = from + ((offset + k) % span);
+    let ok = true;
+    for (let i = 0; i < size && ok; i += 1) ok = !handedOut.has(base + i) && (await tryListen(base + i)) !== null;
+    if (ok) {
+      for (let i = 0; i < size; i += 1) handedOut.add(base + i);
+      // A port is free again once its server stopped; forget it after a while so a long run can reuse it.
+      setTimeout(() => {
+        for (let i = 0; i < size; i += 1) handedOut.delete(base + i);
+      }, 120_000).unref();
+      return base;
+    }
+  }
+  return null;
+}
+
 /** A port nobody listens on right now (the shared 3210/4700/4800 are never handed out by the OS). */
 export async function freePort(): Promise<number> {
-  const port = await tryListen(0);
-  if (port === null) throw new Error("no free port");
+  const range = portRange();
+  const port = range ? await firstFreeBlock(1, range.from, range.to) : await tryListen(0);
+  if (port === null) throw new Error(range ? `no free port in ${range.from}-${range.to}` : "no free port");
   return port;
 }
 
@@ -36,6 +75,12 @@ export async function freePort(): Promise<number> {
  * emulator it talks to needs six consecutive free ports, which basePort 0 does not give.
  */
 export async function freePortBlock(size: number): Promise<number> {
+  const range = portRange();
+  if (range) {
+    const base = await firstFreeBlock(size, range.from, range.to);
+    if (base === null) throw new Error(`no block of ${size} free ports in ${range.from}-${range.to}`);
+    return base;
+  }
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const base = 20_000 + Math.floor(Math.random() * 30_000);
     let ok = true;
@@ -134,4 +179,9 @@ export async function emulatorLastSeq(adminUrl: string): Promise<number> {
 
 export async function emulatorCallsSince(adminUrl: string, since: number, query: string): Promise<EmulatorCall[]> {
   return ((await (await fetch(`${adminUrl}/calls?${query}&since=${since}`)).json()) as { calls: EmulatorCall[] }).calls;
+}
+
+/** basePort for an emulator whose listeners may be scattered: any ports, or a block of BENCH_PORT_RANGE. */
+export async function anyEmulatorBasePort(): Promise<number> {
+  return process.env.BENCH_PORT_RANGE ? freePortBlock(6) : 0;
 }

@@ -5,7 +5,7 @@
  *
  * Run alone: `npx tsx scripts/bench/viewers.ts`; BENCH_VIEWERS_ROOT=<checkout> measures another
  * checkout's build (e.g. main, for a before/after figure). Ports: BENCH_CONSOLE_PORT (default
- * 3335) and BENCH_EMULATOR_PORT (base of six; default a free block).
+ * 3335, or a free one of BENCH_PORT_RANGE) and BENCH_EMULATOR_PORT (base of six; default a free block).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { cpuMs, findServerPid, startConsole } from "./console-server";
 import { readAccountId } from "./list-setup";
 import { runLoad, type LoadResult } from "./load";
-import { freePortBlock, log, onCleanup, round, runCleanups, tempDir } from "./util";
+import { freePort, freePortBlock, log, onCleanup, round, runCleanups, tempDir } from "./util";
 
 export const VIEWERS = 20;
 export const VIEWERS_TARGET = { requestsPerSecond: 100, p99Ms: 300, vendorCallsPerSecondPerProxy: 1 };
@@ -106,7 +106,7 @@ function perProxy(calls: LoggedCall[], seconds: number): VendorListCalls[] {
 
 export async function measureViewers(root = process.cwd()): Promise<ViewersResult> {
   const emu = await startDemoEmulator();
-  const port = envPort("BENCH_CONSOLE_PORT") ?? 3335;
+  const port = envPort("BENCH_CONSOLE_PORT") ?? (process.env.BENCH_PORT_RANGE ? await freePort() : 3335);
   const dataDir = path.join(tempDir("viewers"), "pglite");
   // First start seeds users and demo accounts; the folder is read in between, then served.
   const seeding = startConsole({ port, dataDir, emulatorUrl: emu.urls.admin, cwd: root });
