@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import { CLIENT_SHARED, type Namespace } from "@/i18n/catalogs";
+import { IntlProvider } from "./intl-provider";
 
 /**
  * Hands the client components below it the shell's messages and the namespaces named here, and no
@@ -11,8 +11,8 @@ export async function ClientMessages({ namespaces = [], children }: { namespaces
   const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
   const picked = Object.fromEntries([...CLIENT_SHARED, ...namespaces].map((ns) => [ns, messages[ns]]));
   return (
-    <NextIntlClientProvider locale={locale} messages={picked} timeZone={timeZone}>
+    <IntlProvider locale={locale} messages={picked} timeZone={timeZone}>
       {children}
-    </NextIntlClientProvider>
+    </IntlProvider>
   );
 }

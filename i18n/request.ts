@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locale";
+import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { CATALOGS } from "./catalogs";
 
 /*
@@ -12,5 +13,5 @@ export default getRequestConfig(async () => {
   const [actor, jar, head] = await Promise.all([getActor().catch(() => null), cookies(), headers()]);
   const locale = resolveLocale({ saved: actor?.locale, cookie: jar.get(LOCALE_COOKIE)?.value, acceptLanguage: head.get("accept-language") });
   // Dates the server formats are UTC; the browser shows times in the viewer's own zone.
-  return { locale, messages: CATALOGS[locale], timeZone: "UTC" };
+  return { locale, messages: CATALOGS[locale], timeZone: "UTC", onError: reportIntlError, getMessageFallback: messageFallback };
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { createTranslator } from "next-intl";
+import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { CATALOGS, type Messages } from "@/i18n/catalogs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
-import { ActionError, type ActionFailure, type FieldErrors } from "./result";
+import { ActionError, type ActionFailure, type FieldErrors, type WordRef } from "./result";
 
 /*
  * Expected failures in the reader's language. An action throws actionError("lastAdmin"); the error
@@ -18,19 +19,26 @@ const translators = new Map<Locale, (key: ActionErrorKey, values?: Values) => st
 export function errorWords(locale: Locale, key: ActionErrorKey, values?: Values): string {
   let t = translators.get(locale);
   if (!t) {
-    const translate = createTranslator({ locale, messages: CATALOGS[locale], namespace: "Errors" });
+    const translate = createTranslator({ locale, messages: CATALOGS[locale], namespace: "Errors", onError: reportIntlError, getMessageFallback: messageFallback });
     t = (k, v) => (translate as unknown as (k: string, v?: Values) => string)(k, v);
     translators.set(locale, t);
   }
   return t(key, values);
 }
 
+/** A field's message: a key (worded with the error's values) or a key with values of its own. */
+export type FieldWords = ActionErrorKey | { key: ActionErrorKey; values?: Values };
+
+function sayRef(locale: Locale, ref: WordRef, values?: Values): string {
+  return typeof ref === "string" ? errorWords(locale, ref as ActionErrorKey, values) : errorWords(locale, ref.key as ActionErrorKey, ref.values ?? values);
+}
+
 export function actionError(
   key: ActionErrorKey,
-  options: { values?: Values; code?: string; requestId?: string; fieldErrors?: Record<string, ActionErrorKey[]> } = {},
+  options: { values?: Values; code?: string; requestId?: string; fieldErrors?: Record<string, FieldWords[]> } = {},
 ): ActionError {
   const { values, fieldErrors, ...rest } = options;
-  const english = (keys: ActionErrorKey[]) => keys.map((k) => errorWords(DEFAULT_LOCALE, k, values));
+  const english = (refs: FieldWords[]) => refs.map((ref) => sayRef(DEFAULT_LOCALE, ref, values));
   return new ActionError(errorWords(DEFAULT_LOCALE, key, values), {
     ...rest,
     ...(fieldErrors ? { fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([f, keys]) => [f, english(keys)])) } : {}),
@@ -42,11 +50,11 @@ export function actionError(
 export function localizedActionError(error: ActionError, locale: Locale): { message: string; fieldErrors?: FieldErrors } {
   const words = error.options.words;
   if (!words || locale === DEFAULT_LOCALE) return { message: error.message, fieldErrors: error.options.fieldErrors };
-  const say = (key: string) => errorWords(locale, key as ActionErrorKey, words.values);
+  const values = words.localValues?.(locale) ?? words.values;
   return {
-    message: say(words.key),
+    message: sayRef(locale, words.key, values),
     fieldErrors: words.fieldErrors
-      ? Object.fromEntries(Object.entries(words.fieldErrors).map(([f, keys]) => [f, keys.map(say)]))
+      ? Object.fromEntries(Object.entries(words.fieldErrors).map(([f, refs]) => [f, refs.map((ref) => sayRef(locale, ref, values))]))
       : error.options.fieldErrors,
   };
 }

@@ -18,11 +18,18 @@ export type ActionResult<T> =
 
 export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
 
+type WordValues = Record<string, string | number>;
+
+/** One message of the Errors catalog: its key alone, or with values of its own. */
+export type WordRef = string | { key: string; values?: WordValues };
+
 /** A message of the Errors catalog (lib/actions/messages) with its values. */
 export type ActionWords = {
   key: string;
-  values?: Record<string, string | number>;
-  fieldErrors?: Record<string, string[]>;
+  values?: WordValues;
+  /** Values that are themselves worded per reader (a stored vendor error inside the message). */
+  localValues?: (locale: string) => WordValues;
+  fieldErrors?: Record<string, WordRef[]>;
 };
 
 /**

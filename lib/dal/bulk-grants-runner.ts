@@ -9,6 +9,7 @@ import { roundActor } from "./bulk-grants-actor";
 import { toJobDto } from "./bulk-grants-view";
 import { grantProxyAccessOnce } from "./proxy-accesses-grant";
 import { GRANT_KIND, grantTarget, type OperationRow } from "./proxy-accesses-records";
+import { consoleError } from "@/lib/operations/error-text";
 
 /*
  * A bulk grant as jobs: a round job reads the tenant's users and the proxy's list once and fans
@@ -62,7 +63,7 @@ export function workSet(job: BulkJobRow, ops: OperationRow[]) {
 }
 
 /** Records an item's outcome without a vendor call (nothing was sent, or the user already had access). */
-async function insertSettled(db: DB, job: BulkJobRow, user: { userId: string; name: string }, s: Pick<OperationRow, "status" | "errorCode" | "errorMessage" | "result">) {
+async function insertSettled(db: DB, job: BulkJobRow, user: { userId: string; name: string }, s: Pick<OperationRow, "status" | "errorCode" | "errorMessage" | "result"> & { errorWords?: OperationRow["errorWords"] }) {
   await db
     .insert(cloudOperations)
     .values({
@@ -90,7 +91,7 @@ async function withDirectory(deps: RunnerDeps, job: BulkJobRow, dms: NonNullable
       await insertSettled(deps.db, updated ?? job, { userId: u.userId, name: `User ${u.userId}` }, {
         status: "failed",
         errorCode: "NOT_FOUND",
-        errorMessage: "Not a DMS user of this tenant; nothing was sent.",
+        ...consoleError("notInTenantNothingSent"),
         result: null,
       });
     }
@@ -106,17 +107,17 @@ export async function runRound(deps: RunnerDeps, jobId: string, round: number): 
   let job = await findJob(deps.db, jobId);
   if (!job || job.status !== "running" || job.round !== round) return;
   const dms = job.cloudAccountId ? await deps.clients.dms(job.cloudAccountId).catch(() => null) : null;
-  const blocked = !(await deps.mayGrant(job))
-    ? `The person who started this ${job.round > 1 ? "retry" : "job"} may no longer grant on this proxy; nothing was sent.`
+  const blocked: ReturnType<typeof consoleError> | null = !(await deps.mayGrant(job))
+    ? consoleError(job.round > 1 ? "retryStarterMayNotGrant" : "jobStarterMayNotGrant")
     : !dms
-      ? "The cloud account of this job is no longer available; nothing was sent."
+      ? consoleError("jobAccountUnavailable")
       : null;
   if (blocked || !dms) {
     const ops = await opsOf(deps.db, job.id);
     for (const user of workSet(job, ops)) {
       // An item already open may have landed: it stays for its own job or reconciliation to settle.
       if (!ops.some((o) => o.idempotencyKey === itemKey(job!, user.userId))) {
-        await insertSettled(deps.db, job, user, { status: "failed", errorCode: "FORBIDDEN", errorMessage: blocked, result: null });
+        await insertSettled(deps.db, job, user, { status: "failed", errorCode: "FORBIDDEN", ...(blocked ?? consoleError("jobAccountUnavailable")), result: null });
       }
     }
     await completeIfSettled(deps, job.id);
@@ -170,7 +171,7 @@ export async function runItem(deps: RunnerDeps, data: ItemData, attempt: { retry
   const dms = job.cloudAccountId ? await deps.clients.dms(job.cloudAccountId).catch(() => null) : null;
   if (!user) return;
   if (!dms) {
-    await insertSettled(deps.db, job, user, { status: "failed", errorCode: "ACCOUNT_UNAVAILABLE", errorMessage: "The cloud account of this job is no longer available; nothing was sent.", result: null });
+    await insertSettled(deps.db, job, user, { status: "failed", errorCode: "ACCOUNT_UNAVAILABLE", ...consoleError("jobAccountUnavailable"), result: null });
     await completeIfSettled(deps, job.id);
     return;
   }
@@ -212,7 +213,7 @@ export async function runItem(deps: RunnerDeps, data: ItemData, attempt: { retry
       await insertSettled(deps.db, job, user, {
         status: "failed",
         errorCode: "IN_PROGRESS",
-        errorMessage: `Another change for ${user.name} on this proxy was in progress; nothing was sent.`,
+        ...consoleError("otherChangeWasInProgress", { name: user.name }),
         result: null,
       });
     }

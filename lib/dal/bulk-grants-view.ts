@@ -1,7 +1,7 @@
 import "server-only";
 import type { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import { operationErrorText } from "@/lib/operations/error-text";
-import { UNKNOWN_OUTCOME_MESSAGE } from "./proxy-accesses-records";
+import { unknownOutcomeText } from "./proxy-accesses-records";
 
 type JobRow = typeof bulkGrantJobs.$inferSelect;
 type OperationRow = typeof cloudOperations.$inferSelect;
@@ -51,8 +51,8 @@ function stateOf(op: OperationRow | undefined, running: boolean): BulkItemState 
 }
 
 function messageOf(state: BulkItemState, op: OperationRow | undefined, locale: string): string | null {
-  const text = op ? operationErrorText(op, locale) : null;
-  return state === "unknown" ? `${UNKNOWN_OUTCOME_MESSAGE} ${text ?? ""}`.trim() : text;
+  if (state === "unknown") return unknownOutcomeText(op, locale);
+  return op ? operationErrorText(op, locale) : null;
 }
 
 /**

@@ -1,17 +1,20 @@
 import "server-only";
-import { actionError } from "@/lib/actions/action-error";
+import { actionError, type FieldWords } from "@/lib/actions/action-error";
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
-import { ActionError } from "@/lib/actions/result";
 import { can, canAny, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { countOpenWorkOfAccount } from "./proxy-accesses-records";
 import { getEnv } from "@/lib/env";
+import { createTranslator } from "next-intl";
+import { CATALOGS } from "@/i18n/catalogs";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
+import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { currentLocale } from "@/lib/i18n/request-locale";
 import { isVendor, vendorErrorDetails, vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { pacedClientOptions } from "@/lib/pacing/console-pacer";
-import { endpointAddressRefusal, endpointUrlRefusal, type EndpointPolicy } from "@/lib/providers/endpoint-policy";
+import { endpointAddressRefusal, endpointUrlRefusal, type EndpointPolicy, type EndpointRefusal } from "@/lib/providers/endpoint-policy";
 import { testConnection } from "@/lib/providers/factory";
 import type { ProviderConnection } from "@/lib/providers/types";
 import { maskIdentifier, openSecret, sealSecret } from "@/lib/secrets/box";
@@ -44,6 +47,22 @@ function lastTestMessageOf(row: Row, locale: string): string {
   return `${text}${error.reason ? ` ${error.reason}.` : ""}${locale === "zh-CN" ? "" : " "}${vendorErrorDetails(error, locale)}`;
 }
 
+const summaryTranslators = new Map<Locale, (key: string, values?: Record<string, string | number>) => string>();
+
+/** A passed test's summary in `locale` from its stored words; rows from before the words existed show their English. */
+function lastTestSummaryOf(row: Row, locale: string): string {
+  const words = row.lastTestWords;
+  if (!words) return row.lastTestMessage ?? "";
+  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  let t = summaryTranslators.get(language);
+  if (!t) {
+    const typed = createTranslator({ locale: language, messages: CATALOGS[language], namespace: "CloudAccounts.testSummary", onError: reportIntlError, getMessageFallback: messageFallback });
+    t = (key, values) => (typed as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+    summaryTranslators.set(language, t);
+  }
+  return t(words.key, words.values);
+}
+
 function toDto(row: Row, locale = "en"): CloudAccountDto {
   return {
     id: row.id,
@@ -52,7 +71,7 @@ function toDto(row: Row, locale = "en"): CloudAccountDto {
     region: row.region,
     settings: Object.fromEntries(Object.entries(row.settings).map(([k, v]) => [k, String(v)])),
     credentialHint: row.secretHint,
-    lastTest: row.lastTestAt ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), message: row.lastTestOk ? (row.lastTestMessage ?? "") : lastTestMessageOf(row, locale) } : null,
+    lastTest: row.lastTestAt ? { at: row.lastTestAt.toISOString(), ok: Boolean(row.lastTestOk), message: row.lastTestOk ? lastTestSummaryOf(row, locale) : lastTestMessageOf(row, locale) } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -200,19 +219,27 @@ const ENDPOINT_FIELDS = ["endpoint", "taurusEndpoint", "ddsEndpoint", "iamEndpoi
  */
 async function assertSafeEndpoints(vendor: VendorName, settings: Record<string, string | undefined>, keptFrom: Record<string, string | undefined> | null) {
   const policy = endpointPolicy();
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, FieldWords[]> = {};
   for (const field of ENDPOINT_FIELDS) {
     const value = settings[field];
     const refusal = value ? (endpointUrlRefusal(vendor, value, policy) ?? (await resolvedRefusal(value, policy))) : null;
-    if (refusal) fieldErrors[field] = [refusal.message];
-    else if (keptFrom && (value ?? "") !== (keptFrom[field] ?? "")) {
-      fieldErrors[field] = ["Changing an endpoint needs the credentials again: tick “Replace the credentials”"];
-    }
+    if (refusal) fieldErrors[field] = [refusalWords(refusal)];
+    else if (keptFrom && (value ?? "") !== (keptFrom[field] ?? "")) fieldErrors[field] = ["endpointNeedsCredentials"];
   }
-  if (Object.keys(fieldErrors).length) {
-    throw new ActionError("Check the endpoints: credentials are only sent to allowed hosts, and to the endpoints they were entered for.", { fieldErrors });
-  }
+  if (Object.keys(fieldErrors).length) throw actionError("endpointsNotAllowed", { fieldErrors });
 }
+
+const REFUSAL_KEYS = {
+  fullUrl: "endpointFullUrl",
+  userInfo: "endpointUserInfo",
+  metadata: "endpointMetadata",
+  vendorDomain: "endpointVendorDomain",
+  https: "endpointHttps",
+  resolvesMetadata: "endpointResolvesMetadata",
+  resolvesInternal: "endpointResolvesInternal",
+} as const satisfies Record<EndpointRefusal["reason"], FieldWords>;
+
+const refusalWords = (refusal: EndpointRefusal): FieldWords => ({ key: REFUSAL_KEYS[refusal.reason], values: refusal.values });
 
 /** A name that does not resolve yet is not refused at save time; the call itself will fail. */
 async function resolvedRefusal(endpoint: string, policy: EndpointPolicy) {
@@ -249,7 +276,7 @@ export async function saveCloudAccount(actor: Actor, input: CloudAccountValues):
   if (existing) {
     const [row] = await db
       .update(cloudAccounts)
-      .set({ ...values, updatedAt: new Date(), lastTestAt: null, lastTestOk: null, lastTestMessage: null, lastTestError: null })
+      .set({ ...values, updatedAt: new Date(), lastTestAt: null, lastTestOk: null, lastTestMessage: null, lastTestWords: null, lastTestError: null })
       .where(eq(cloudAccounts.id, id))
       .returning();
     return toDto(row!);
@@ -295,7 +322,7 @@ export async function testCloudAccount(actor: Actor, id: string) {
     // In the admin's language where the vendor can answer in it (Huawei, Tencent).
     const locale = await currentLocale(actor.locale);
     const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000, locale, ...pacedClientOptions() });
-    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary, lastTestError: null }).where(eq(cloudAccounts.id, id));
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary, lastTestWords: result.words, lastTestError: null }).where(eq(cloudAccounts.id, id));
     return { name: row.name, summary: result.summary, requestId: result.requestId ?? null };
   } catch (error) {
     const vendor = error as { userMessage?: string; code?: string; requestId?: string | null; kind?: string; vendorMessage?: string; vendor?: string; httpStatus?: number };
@@ -307,7 +334,7 @@ export async function testCloudAccount(actor: Actor, id: string) {
       vendor.userMessage && vendor.code && isVendor(vendor.vendor)
         ? { vendor: vendor.vendor, code: vendor.code, httpStatus: vendor.httpStatus, requestId: vendor.requestId ?? undefined, reason: reason.trim().replace(/\.$/, "") || undefined }
         : null;
-    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: false, lastTestMessage: message, lastTestError }).where(eq(cloudAccounts.id, id));
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: false, lastTestMessage: message, lastTestWords: null, lastTestError }).where(eq(cloudAccounts.id, id));
     throw error;
   }
 }

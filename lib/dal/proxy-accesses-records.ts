@@ -1,6 +1,9 @@
 import "server-only";
 import { and, count, eq, inArray, like } from "drizzle-orm";
+import { errorWords } from "@/lib/actions/action-error";
 import { ActionError } from "@/lib/actions/result";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
+import { operationErrorText } from "@/lib/operations/error-text";
 import type { DB } from "@/lib/db/client";
 import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
 import { GRANT_KIND, RECONCILE_ACTION, REVOKE_KIND } from "@/lib/operations/dms-proxy-access";
@@ -27,20 +30,31 @@ export const proxyTargetPrefix = (proxyId: string) => `dms-proxy:${proxyId}/`;
 /** The code of every "may or may not have happened" answer; a form keeps its key after it. */
 export const OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
-export const UNKNOWN_OUTCOME_MESSAGE =
-  "DMS did not confirm whether the change happened. Nothing was repeated; the console checks it against DMS when the list loads.";
+/** "DMS did not confirm…" followed by what the row knows, in `locale`: for lists that show an unknown outcome. */
+export function unknownOutcomeText(row: OperationRow | undefined, locale: string): string {
+  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const detail = row ? operationErrorText(row, language) : null;
+  return `${errorWords(language, "outcomeUnknown")} ${detail ?? ""}`.trim();
+}
 
 /** The settled row as the action result the first submission got. */
 export function errorFromSettled(row: OperationRow): ActionError {
   if (row.status === "unknown") {
-    return new ActionError(`${UNKNOWN_OUTCOME_MESSAGE} (${row.errorMessage ?? "no answer"} Last error: ${row.errorCode ?? "none"}.)`, {
+    // What the row knows is worded per reader too (a vendor's error from its code).
+    const values = (locale: string) => {
+      const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+      return { detail: operationErrorText(row, language) ?? errorWords(language, "noAnswer"), code: row.errorCode ?? "—" };
+    };
+    return new ActionError(errorWords(DEFAULT_LOCALE, "outcomeUnknownDetail", values(DEFAULT_LOCALE)), {
       code: OUTCOME_UNKNOWN,
       requestId: row.vendorRequestId ?? undefined,
+      words: { key: "outcomeUnknownDetail", values: values(DEFAULT_LOCALE), localValues: values },
     });
   }
   // A vendor's refusal keeps what picks its text, so the action shows it in the reader's language.
   const vendor = row.errorVendor ? { vendor: row.errorVendor, httpStatus: row.errorHttpStatus } : undefined;
-  return new ActionError(row.errorMessage ?? "The change failed.", { code: row.errorCode ?? "FAILED", requestId: row.vendorRequestId ?? undefined, vendor });
+  const words = row.errorMessage ? undefined : { key: "changeFailed" };
+  return new ActionError(row.errorMessage ?? errorWords(DEFAULT_LOCALE, "changeFailed"), { code: row.errorCode ?? "FAILED", requestId: row.vendorRequestId ?? undefined, vendor, words });
 }
 
 /** Open (pending, unknown or retrying) operations on a proxy, oldest first. */

@@ -1,11 +1,13 @@
 import "server-only";
+import { errorWords } from "@/lib/actions/action-error";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
 import { currentLocale } from "@/lib/i18n/request-locale";
 import { dmsRevoke, REVOKE_KIND } from "@/lib/operations/dms-proxy-access";
 import { operationErrorText } from "@/lib/operations/error-text";
 import { runOperation } from "@/lib/operations/ledger";
 import { findByKey, waitForSettled } from "@/lib/operations/records";
 import { mapWithConcurrency } from "@/lib/providers/concurrency";
-import { revokeTarget, UNKNOWN_OUTCOME_MESSAGE, type OperationRow, type OpsDeps } from "./proxy-accesses-records";
+import { revokeTarget, unknownOutcomeText, type OperationRow, type OpsDeps } from "./proxy-accesses-records";
 
 export interface RevokeRequest {
   accountId: string;
@@ -30,6 +32,8 @@ export interface RevokeItemResult {
   requestId?: string;
 }
 
+const languageOf = (locale: string) => (isLocale(locale) ? locale : DEFAULT_LOCALE);
+
 export const REVOKE_ITEM_ACTION = "proxy-accesses.revoke.access";
 
 function fromRow(row: OperationRow, userName: string, locale: string): RevokeItemResult {
@@ -42,13 +46,13 @@ function fromRow(row: OperationRow, userName: string, locale: string): RevokeIte
     userName,
     ok: false,
     code: row.errorCode ?? (unknown ? "OUTCOME_UNKNOWN" : "FAILED"),
-    message: unknown ? `${UNKNOWN_OUTCOME_MESSAGE} ${operationErrorText(row, locale) ?? ""}`.trim() : (operationErrorText(row, locale) ?? "The revoke failed."),
+    message: unknown ? unknownOutcomeText(row, locale) : (operationErrorText(row, locale) ?? errorWords(languageOf(locale), "revokeFailed")),
     requestId: row.vendorRequestId ?? undefined,
   };
 }
 
-function inProgress(proxyAccessId: string, userName: string): RevokeItemResult {
-  return { proxyAccessId, userName, ok: false, code: "IN_PROGRESS", message: "Another revoke of this access is in progress; nothing was sent. Check the list in a moment." };
+function inProgress(proxyAccessId: string, userName: string, locale: string): RevokeItemResult {
+  return { proxyAccessId, userName, ok: false, code: "IN_PROGRESS", message: errorWords(languageOf(locale), "revokeInProgress") };
 }
 
 /**
@@ -96,7 +100,7 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
       },
       deps,
     );
-    if (outcome.kind !== "settled") return inProgress(proxyAccessId, userName);
+    if (outcome.kind !== "settled") return inProgress(proxyAccessId, userName, locale);
     return fromRow(outcome.row, userName, locale);
   };
 

@@ -15,6 +15,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { AUDIT_OUTCOMES } from "../validation/audit-outcomes";
 
+/** A catalog message stored instead of its English text: its key and values. */
+export type StoredWords = { key: string; values?: Record<string, string | number> };
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -109,6 +112,8 @@ export const cloudAccounts = pgTable(
      * last_test_message stays for rows from before it and for the console's own failures).
      */
     lastTestError: jsonb("last_test_error").$type<{ vendor: string; code: string; httpStatus?: number; requestId?: string; reason?: string }>(),
+    /** A passed test's summary as catalog words (CloudAccounts.testSummary), worded in the reader's language when shown. */
+    lastTestWords: jsonb("last_test_words").$type<StoredWords>(),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -144,6 +149,8 @@ export const cloudOperations = pgTable(
      */
     errorVendor: text("error_vendor"),
     errorHttpStatus: integer("error_http_status"),
+    /** The console's own error as catalog words (lib/actions/messages), worded in the reader's language when shown. */
+    errorWords: jsonb("error_words").$type<StoredWords>(),
     vendorRequestId: text("vendor_request_id"),
     jobId: uuid("job_id"),
     createdBy: uuid("created_by"),

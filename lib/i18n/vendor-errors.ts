@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
 import { vendorErrorMessageRef, type VendorErrorIdentity } from "@/lib/providers/error-messages";
 import en from "@/lib/providers/messages/en.json";
@@ -18,7 +19,7 @@ const translators = new Map<Locale, Translate>();
 function translatorFor(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
-    const typed = createTranslator({ locale, messages: { VendorErrors: CATALOGS[locale] }, namespace: "VendorErrors" });
+    const typed = createTranslator({ locale, messages: { VendorErrors: CATALOGS[locale] }, namespace: "VendorErrors", onError: reportIntlError, getMessageFallback: messageFallback });
     // Keys come from vendorErrorMessageRef, which only names keys of the English catalog (parity-tested).
     t = (key, values) => (typed as unknown as Translate)(key, values);
     translators.set(locale, t);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DmsApi, DmsProxyAccess } from "@/lib/providers/alibaba/dms";
 import { dmsProxyResource, invalidate } from "@/lib/read-cache/console-reads";
+import { consoleError } from "./error-text";
 import { defineOperationKind, type KindContext } from "./kinds";
 
 /*
@@ -66,7 +67,7 @@ export const dmsGrant = defineOperationKind<GrantParams, DmsApi, GrantHint>({
     return {
       status: "failed",
       errorCode: ALREADY_GRANTED,
-      errorMessage: `${p.userName || `User ${p.userId}`} already has access through this proxy.`,
+      ...(p.userName ? consoleError("alreadyHasAccess", { name: p.userName }) : consoleError("userAlreadyHasAccess", { userId: p.userId })),
       result: { proxyAccessId: existing },
     };
   },

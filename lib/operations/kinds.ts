@@ -1,3 +1,4 @@
+import type { StoredWords } from "@/lib/db/schema";
 import type { cloudOperations } from "@/lib/db/schema";
 import type { DmsApi } from "@/lib/providers/alibaba/dms";
 
@@ -13,6 +14,8 @@ export interface Settlement {
   /** A vendor's refusal: with errorCode and errorHttpStatus it is shown in the reader's language. */
   errorVendor?: string | null;
   errorHttpStatus?: number | null;
+  /** The console's own error as catalog words (errorMessage keeps the English). */
+  errorWords?: StoredWords | null;
   vendorRequestId?: string | null;
 }
 

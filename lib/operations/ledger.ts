@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { actorOf, auditSettlement, ensureOutcomeAudited, outcomeEntry, type Actor, type AuditDeps, type AuditSpec } from "./audit";
+import { consoleError } from "./error-text";
 import type { AnyKind, KindContext, OperationKind, OperationRow, Settlement, VendorClients } from "./kinds";
 import {
   DEFAULT_LEASE_MS,
@@ -120,7 +121,7 @@ async function hold(kind: AnyKind, row: OperationRow, req: OperationRequest<Reco
   try {
     const client = req.client ?? (await deps.clients[kind.client](req.cloudAccountId ?? row.cloudAccountId ?? "").catch(() => null));
     if (!client) {
-      const s: Settlement = { status: "failed", errorCode: "ACCOUNT_UNAVAILABLE", errorMessage: "The cloud account of this change is no longer available; nothing was sent." };
+      const s: Settlement = { status: "failed", errorCode: "ACCOUNT_UNAVAILABLE", ...consoleError("accountUnavailable") };
       return { kind: "settled", row: (await settle(kind, row, s, deps)) ?? row, fresh: true };
     }
     const ctx: KindContext<unknown> = { client, memo: memoOf() };
@@ -155,7 +156,7 @@ async function resumeOpen(kind: AnyKind, row: OperationRow, ctx: KindContext<unk
   const found = await kind.reconcile(row.params, ctx).catch(() => null);
   if (found === null) {
     // The vendor cannot tell now: leave it unknown for the next attempt or reconciliation.
-    return settle(kind, row, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, vendorRequestId: row.vendorRequestId }, deps);
+    return settle(kind, row, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, errorWords: row.errorWords, vendorRequestId: row.vendorRequestId }, deps);
   }
   if (found.happened) {
     const s: Settlement = { status: "succeeded", result: { ...found.result, reconciled: true }, vendorRequestId: row.vendorRequestId };
@@ -188,7 +189,7 @@ async function callVendor(
     else await deps.audit({ actor, action: spec.action, target: row.target, params: spec.params, correlationId, outcome: "intent", ...spec.meta });
   } catch (error) {
     await markOutcomeAudited(deps.db, row.id, correlationId).catch(() => undefined);
-    const settled = await settle(kind, row, { status: "failed", errorCode: "AUDIT_UNAVAILABLE", errorMessage: `The audit log could not be written; nothing was sent to ${kind.vendorName}.` }, deps);
+    const settled = await settle(kind, row, { status: "failed", errorCode: "AUDIT_UNAVAILABLE", ...consoleError("auditUnavailableNothingSent", { vendor: kind.vendorName }) }, deps);
     if (spec.wrapper) throw error;
     return { kind: "settled", row: settled ?? row, fresh: true };
   }

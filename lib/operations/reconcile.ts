@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { cloudOperations } from "@/lib/db/schema";
 import { auditSettlement, ensureOutcomeAudited } from "./audit";
+import { consoleError } from "./error-text";
 import "./all-kinds";
 import { kindOf, type KindContext, type OperationRow, type Settlement } from "./kinds";
 import { memoOf, type LedgerDeps } from "./ledger";
@@ -58,13 +59,13 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
   if (!held) return "open";
   if (row.status === "retrying") {
     // Its job gave up: the last answer was a definite refusal, which is the outcome.
-    const s: Settlement = { status: "failed", errorCode: row.errorCode, errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, vendorRequestId: row.vendorRequestId };
+    const s: Settlement = { status: "failed", errorCode: row.errorCode, errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, errorWords: row.errorWords, vendorRequestId: row.vendorRequestId };
     const settled = await settleHeld(deps.db, held, s);
     if (settled) await ensureOutcomeAudited(deps, kind, settled).catch(() => undefined);
     return "done";
   }
   const client = opts.client ?? (row.cloudAccountId ? await deps.clients[kind.client](row.cloudAccountId).catch(() => null) : null);
-  const putBack = () => settleHeld(deps.db, held, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, vendorRequestId: row.vendorRequestId });
+  const putBack = () => settleHeld(deps.db, held, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, errorWords: row.errorWords, vendorRequestId: row.vendorRequestId });
   if (!client) {
     // The account is gone (deletion is refused while work is open, so rarely): nothing can ask the vendor.
     await putBack();
@@ -81,7 +82,7 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
   }
   const s: Settlement = found.happened
     ? { status: "succeeded", result: { ...found.result, reconciled: true }, vendorRequestId: row.vendorRequestId }
-    : { status: "failed", errorCode: "NOT_APPLIED", errorMessage: `${kind.vendorName} shows the change did not happen; nothing was repeated.`, vendorRequestId: row.vendorRequestId };
+    : { status: "failed", errorCode: "NOT_APPLIED", ...consoleError("notApplied", { vendor: kind.vendorName }), vendorRequestId: row.vendorRequestId };
   const settled = await settleHeld(deps.db, held, s);
   if (!settled) return "open";
   const what = found.happened ? `is reflected in ${kind.vendorName}` : `did not happen in ${kind.vendorName}`;

@@ -4,6 +4,7 @@ import { ActionError } from "@/lib/actions/result";
 import type { DB } from "@/lib/db/client";
 import { cloudOperations } from "@/lib/db/schema";
 import { isProviderError } from "@/lib/providers/errors";
+import { consoleError } from "./error-text";
 import type { OperationRow, OperationStatus, Settlement } from "./kinds";
 
 /*
@@ -121,6 +122,7 @@ export async function settleHeld(db: DB, row: OperationRow, s: Settlement): Prom
       errorMessage: s.errorMessage?.slice(0, 1000) ?? null,
       errorVendor: s.errorVendor ?? null,
       errorHttpStatus: s.errorHttpStatus ?? null,
+      errorWords: s.errorWords ?? null,
       vendorRequestId: s.vendorRequestId ?? null,
       leaseUntil: null,
       updatedAt: new Date(),
@@ -134,7 +136,7 @@ export async function settleHeld(db: DB, row: OperationRow, s: Settlement): Prom
 export async function replaceSettled(db: DB, current: OperationRow, s: Settlement): Promise<boolean> {
   const rows = await db
     .update(cloudOperations)
-    .set({ status: s.status, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, errorVendor: s.errorVendor ?? null, errorHttpStatus: s.errorHttpStatus ?? null, vendorRequestId: s.vendorRequestId ?? null, updatedAt: new Date() })
+    .set({ status: s.status, result: s.result ?? null, errorCode: s.errorCode ?? null, errorMessage: s.errorMessage ?? null, errorVendor: s.errorVendor ?? null, errorHttpStatus: s.errorHttpStatus ?? null, errorWords: s.errorWords ?? null, vendorRequestId: s.vendorRequestId ?? null, updatedAt: new Date() })
     .where(and(eq(cloudOperations.id, current.id), eq(cloudOperations.status, current.status), eq(cloudOperations.updatedAt, current.updatedAt)))
     .returning({ id: cloudOperations.id });
   return rows.length > 0;
@@ -188,9 +190,12 @@ export function settlementOf(error: unknown): Settlement & { retryable: boolean 
       retryable: !error.outcomeUnknown && (error.retryable || error.throttled),
     };
   }
-  if (error instanceof ActionError) return { status: "failed", errorCode: error.options.code ?? "FAILED", errorMessage: error.message, retryable: false };
+  if (error instanceof ActionError) {
+    const words = error.options.words;
+    return { status: "failed", errorCode: error.options.code ?? "FAILED", errorMessage: error.message, errorWords: words ? { key: words.key, values: words.values } : null, retryable: false };
+  }
   // Not a vendor answer (a bug, an abort): the request may have left, so nothing is assumed.
-  return { status: "unknown", errorCode: "INTERNAL", errorMessage: "The console failed while the change was in flight.", retryable: false };
+  return { status: "unknown", errorCode: "INTERNAL", ...consoleError("consoleFailedInFlight"), retryable: false };
 }
 
 /**

@@ -80,6 +80,8 @@ describe("endpoint policy", () => {
     expect(await endpointRefusal("alibaba", url, resolvingTo(["47.96.1.1", "169.254.169.254"]))).toEqual({
       code: "EndpointAddressNotAllowed",
       message: "dms-enterprise.aliyuncs.com resolves to 169.254.169.254. Link-local and cloud metadata addresses are never allowed",
+      reason: "resolvesMetadata",
+      values: { host: "dms-enterprise.aliyuncs.com", address: "169.254.169.254" },
     });
     expect((await endpointRefusal("alibaba", url, resolvingTo(["100.100.100.200"])))?.code).toBe("EndpointAddressNotAllowed");
     expect((await endpointRefusal("alibaba", url, resolvingTo(["fd00:ec2::254"])))?.code).toBe("EndpointAddressNotAllowed");

@@ -28,8 +28,14 @@ export interface EndpointPolicy {
 export interface EndpointRefusal {
   /** EndpointNotAllowed (the URL itself) or EndpointAddressNotAllowed (what its host resolves to). */
   code: "EndpointNotAllowed" | "EndpointAddressNotAllowed";
+  /** English, for logs and the vendor-error path. */
   message: string;
+  /** Which rule refused it, with what the message names, so a form can word it in the reader's language. */
+  reason: EndpointRefusalReason;
+  values?: Record<string, string>;
 }
+
+export type EndpointRefusalReason = "fullUrl" | "userInfo" | "metadata" | "vendorDomain" | "https" | "resolvesMetadata" | "resolvesInternal";
 
 const never = new BlockList();
 for (const [net, prefix] of [["0.0.0.0", 8], ["169.254.0.0", 16], ["100.100.100.200", 32], ["192.0.0.192", 32], ["224.0.0.0", 3]] as const) {
@@ -81,22 +87,23 @@ const NEVER_MESSAGE = "Link-local and cloud metadata addresses are never allowed
 
 /** The URL-only check, used when an endpoint is saved and again before each call. */
 export function endpointUrlRefusal(vendor: Vendor, endpoint: string, policy: EndpointPolicy): EndpointRefusal | null {
-  const refuse = (message: string): EndpointRefusal => ({ code: "EndpointNotAllowed", message });
+  const refuse = (reason: EndpointRefusalReason, message: string, values?: Record<string, string>): EndpointRefusal => ({ code: "EndpointNotAllowed", message, reason, values });
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return refuse("Enter a full https:// URL");
+    return refuse("fullUrl", "Enter a full https:// URL");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return refuse("Enter a full https:// URL");
-  if (url.username || url.password) return refuse("An endpoint cannot carry a user name or password");
+  if (url.protocol !== "https:" && url.protocol !== "http:") return refuse("fullUrl", "Enter a full https:// URL");
+  if (url.username || url.password) return refuse("userInfo", "An endpoint cannot carry a user name or password");
   const host = normaliseHost(url.hostname);
-  if (isIP(host) && classifyAddress(host) === "never") return refuse(NEVER_MESSAGE);
+  if (isIP(host) && classifyAddress(host) === "never") return refuse("metadata", NEVER_MESSAGE);
   const allowed = listed(host, policy.allowedHosts);
   if (!allowed && (isIP(host) || !onVendorDomain(vendor, host))) {
-    return refuse(`Use an https:// endpoint on ${VENDOR_DOMAINS[vendor].join(" or ")}; other hosts must be listed in CLOUD_ENDPOINT_ALLOWED_HOSTS`);
+    const domains = VENDOR_DOMAINS[vendor].join(" or ");
+    return refuse("vendorDomain", `Use an https:// endpoint on ${domains}; other hosts must be listed in CLOUD_ENDPOINT_ALLOWED_HOSTS`, { domains: VENDOR_DOMAINS[vendor].join(", ") });
   }
-  if (url.protocol === "http:" && !listed(host, policy.httpHosts)) return refuse("Use an https:// endpoint");
+  if (url.protocol === "http:" && !listed(host, policy.httpHosts)) return refuse("https", "Use an https:// endpoint");
   return null;
 }
 
@@ -115,11 +122,15 @@ export async function endpointAddressRefusal(endpoint: string, policy: EndpointP
   const allowed = listed(host, policy.allowedHosts);
   for (const address of addresses) {
     const kind = classifyAddress(address);
-    if (kind === "never") return { code: "EndpointAddressNotAllowed", message: `${host} resolves to ${address}. ${NEVER_MESSAGE}` };
+    if (kind === "never") {
+      return { code: "EndpointAddressNotAllowed", message: `${host} resolves to ${address}. ${NEVER_MESSAGE}`, reason: "resolvesMetadata", values: { host, address } };
+    }
     if (kind === "internal" && !allowed) {
       return {
         code: "EndpointAddressNotAllowed",
         message: `${host} resolves to the internal address ${address}; internal hosts must be listed in CLOUD_ENDPOINT_ALLOWED_HOSTS`,
+        reason: "resolvesInternal",
+        values: { host, address },
       };
     }
   }

@@ -31,13 +31,20 @@ beforeEach(() => {
 describe("testConnection", () => {
   it("reads the active DMS tenant", async () => {
     const res = await testConnection({ vendor: "alibaba", regionId: "cn-hangzhou", endpoint: server.url, credentials: { accessKeyId: "a", accessKeySecret: "b" } });
-    expect(res).toEqual({ ok: true, vendor: "alibaba", summary: "Connected to DMS; active tenant is Demo Retail (tenant 3001).", requestId: "ali-1" });
+    expect(res).toEqual({
+      ok: true,
+      vendor: "alibaba",
+      summary: "Connected to DMS; active tenant is Demo Retail (tenant 3001).",
+      words: { key: "alibabaNamed", values: { name: "Demo Retail", tid: "3001" } },
+      requestId: "ali-1",
+    });
   });
 
   it("lists one MariaDB instance", async () => {
     const res = await testConnection({ vendor: "tencent", region: "ap-guangzhou", endpoint: server.url, credentials: { secretId: "a", secretKey: "b" } });
     expect(res).toMatchObject({ ok: true, requestId: "tc-1" });
     expect(res.summary).toContain("4 instance(s)");
+    expect(res.words).toEqual({ key: "tencent", values: { region: "ap-guangzhou", count: 4 } });
     expect(JSON.parse(server.requests[0]?.body ?? "")).toMatchObject({ Limit: 1 });
   });
 
@@ -51,6 +58,7 @@ describe("testConnection", () => {
     });
     expect(res).toMatchObject({ ok: true, vendor: "huawei", requestId: "hw-1" });
     expect(res.summary).toContain("IAM token obtained");
+    expect(res.words.key).toBe("huaweiIam");
     expect(server.requests.map((r) => r.path)).toEqual(["/v3/auth/tokens", `/v3.1/${PROJECT}/instances`]);
     expect(server.requests[1]?.query.get("limit")).toBe("1");
   });

@@ -48,10 +48,14 @@ export function createDdsClient(conn: ProviderConnection, options?: ClientOption
 export interface ConnectionTestResult {
   ok: true;
   vendor: Vendor;
-  /** Plain-language description of what the credentials can see. */
+  /** Plain-language description of what the credentials can see (English). */
   summary: string;
+  /** The same as catalog words (CloudAccounts.testSummary), for the reader's language. */
+  words: { key: ConnectionSummaryKey; values: Record<string, string | number> };
   requestId?: string;
 }
+
+export type ConnectionSummaryKey = "alibaba" | "alibabaNamed" | "tencent" | "huawei" | "huaweiIam";
 
 /**
  * Makes one cheap read per vendor to prove the endpoint and credentials work: DMS
@@ -63,18 +67,23 @@ export async function testConnection(conn: ProviderConnection, options?: ClientO
     case "alibaba": {
       const { tenant, requestId } = await createDmsClient(conn, options).getUserActiveTenant();
       const name = tenant.tenantName ? `${tenant.tenantName} (tenant ${tenant.tid})` : `tenant ${tenant.tid}`;
-      return { ok: true, vendor: "alibaba", summary: `Connected to DMS; active tenant is ${name}.`, requestId };
+      const words: ConnectionTestResult["words"] = tenant.tenantName
+        ? { key: "alibabaNamed", values: { name: tenant.tenantName, tid: String(tenant.tid) } }
+        : { key: "alibaba", values: { tid: String(tenant.tid) } };
+      return { ok: true, vendor: "alibaba", summary: `Connected to DMS; active tenant is ${name}.`, words, requestId };
     }
     case "tencent": {
       const { totalCount, requestId } = await createMariadbClient(conn, options).describeDBInstances({ limit: 1 });
-      return { ok: true, vendor: "tencent", summary: `Connected to MariaDB in ${conn.region}; ${totalCount} instance(s) visible.`, requestId };
+      const words = { key: "tencent" as const, values: { region: conn.region, count: totalCount } };
+      return { ok: true, vendor: "tencent", summary: `Connected to MariaDB in ${conn.region}; ${totalCount} instance(s) visible.`, words, requestId };
     }
     case "huawei": {
       const taurus = createTaurusClient(conn, options);
       await taurus.authenticate();
       const { totalCount, requestId } = await taurus.listInstances({ limit: 1 });
       const auth = conn.credentials.kind === "iam" ? "IAM token obtained; " : "";
-      return { ok: true, vendor: "huawei", summary: `Connected to TaurusDB in ${conn.region}; ${auth}${totalCount} instance(s) visible.`, requestId };
+      const words = { key: conn.credentials.kind === "iam" ? ("huaweiIam" as const) : ("huawei" as const), values: { region: conn.region, count: totalCount } };
+      return { ok: true, vendor: "huawei", summary: `Connected to TaurusDB in ${conn.region}; ${auth}${totalCount} instance(s) visible.`, words, requestId };
     }
   }
 }

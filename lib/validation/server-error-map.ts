@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { z } from "zod";
 import { CATALOGS } from "@/i18n/catalogs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
@@ -15,7 +16,7 @@ const maps = new Map<Locale, z.core.$ZodErrorMap>();
 export function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
   let map = maps.get(locale);
   if (!map) {
-    const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "Validation" });
+    const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "Validation", onError: reportIntlError, getMessageFallback: messageFallback });
     map = validationErrorMap(t as unknown as ValidationTranslator);
     maps.set(locale, map);
   }

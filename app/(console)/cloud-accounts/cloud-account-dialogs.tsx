@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { toast } from "@/components/toast";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { describeFailureText } from "@/lib/actions/form-errors";
+import { useDescribeFailure } from "@/lib/actions/form-errors";
 import type { CloudAccountDto } from "@/lib/dal/cloud-accounts";
 import { deleteCloudAccountAction, saveCloudAccountAction } from "./actions";
 import { CloudAccountForm } from "./cloud-account-form";
@@ -15,6 +15,7 @@ export type CloudAccountDialog = { kind: "create" } | { kind: "edit"; account: C
 /** The page's dialogs, loaded on first use so the page ships without the form stack. */
 export default function CloudAccountDialogs({ dialog, onClose }: { dialog: CloudAccountDialog; onClose: () => void }) {
   const t = useTranslations("CloudAccounts");
+  const describeFailure = useDescribeFailure();
   const router = useRouter();
 
   if (dialog.kind === "remove") {
@@ -29,7 +30,7 @@ export default function CloudAccountDialogs({ dialog, onClose }: { dialog: Cloud
         confirmText={account.name}
         onConfirm={async () => {
           const result = await deleteCloudAccountAction({ id: account.id });
-          if (!result.ok) return { error: describeFailureText(result) };
+          if (!result.ok) return { error: describeFailure(result) };
           toast.success(t("removed", { name: account.name }));
           router.refresh();
         }}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { applyActionErrors } from "@/lib/actions/form-errors";
+import { applyActionErrors, useDescribeFailure } from "@/lib/actions/form-errors";
 import type { ActionResult } from "@/lib/actions/result";
 import type { CloudAccountDto } from "@/lib/dal/cloud-accounts";
 import { cloudAccountInput, VENDORS, type VendorName } from "@/lib/validation/cloud-accounts";
@@ -65,6 +65,7 @@ export function CloudAccountForm({
   onDone: (id: string) => void;
 }) {
   const t = useTranslations("CloudAccounts");
+  const describeFailure = useDescribeFailure();
   const f = useTranslations("CloudAccounts.form");
   const errorMap = useErrorMap();
   const form = useForm<Values>({
@@ -81,7 +82,7 @@ export function CloudAccountForm({
   const submit = handleSubmit(async (values) => {
     const result = await onSubmit(values);
     if (result.ok) onDone(result.data.id);
-    else applyActionErrors(form.setError, result, FIELDS);
+    else applyActionErrors(form.setError, result, FIELDS, describeFailure);
   });
 
   const text = (name: keyof Values, label: string, opts: { required?: boolean; description?: string; placeholder?: string; secret?: boolean } = {}) => (

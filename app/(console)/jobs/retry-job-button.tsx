@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { toast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
-import { describeFailureText } from "@/lib/actions/form-errors";
+import { useDescribeFailure } from "@/lib/actions/form-errors";
 import { retryJobAction } from "./actions";
 
 // The dialog (Radix, focus trap) is fetched on the first press, not with the page: most visits to
@@ -16,6 +16,7 @@ const ConfirmDialog = lazy(() => import("@/components/confirm-dialog").then((m) 
 export function RetryJobButton({ queue, id }: { queue: string; id: string }) {
   const router = useRouter();
   const t = useTranslations("Jobs.retry");
+  const describeFailure = useDescribeFailure();
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -54,7 +55,7 @@ export function RetryJobButton({ queue, id }: { queue: string; id: string }) {
             variant="default"
             onConfirm={async () => {
               const result = await retryJobAction({ queue, id });
-              if (!result.ok) return { error: describeFailureText(result) };
+              if (!result.ok) return { error: describeFailure(result) };
               toast.success(t("done"));
               router.refresh();
             }}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
-import { describeFailureText } from "@/lib/actions/form-errors";
+import { useDescribeFailure } from "@/lib/actions/form-errors";
 import type { ProxyDto } from "@/lib/dal/proxy-accesses";
 import { bulkGrantInput, REASON_MAX } from "@/lib/validation/proxy-accesses";
 import type { AccessRow } from "./access-filters";
@@ -51,6 +51,7 @@ export function BulkGrantDialog(props: {
   const [key] = useState(() => newIdempotencyKey());
   const errorMap = useErrorMap();
   const t = useTranslations("ProxyAccesses.bulk");
+  const describeFailure = useDescribeFailure();
   const [step, setStep] = useState<"choose" | "preview">("choose");
   const [userIds, setUserIds] = useState<string[]>([]);
   const [reason, setReason] = useState("");
@@ -86,7 +87,7 @@ export function BulkGrantDialog(props: {
     const result = await startBulkGrantAction(input);
     setPending(false);
     if (result.ok) return props.onStarted(result.data.jobId);
-    setErrors({ userIds: result.fieldErrors?.userIds?.join(" "), reason: result.fieldErrors?.reason?.join(" "), form: describeFailureText(result) });
+    setErrors({ userIds: result.fieldErrors?.userIds?.join(" "), reason: result.fieldErrors?.reason?.join(" "), form: describeFailure(result) });
     setStep("choose");
   }
 

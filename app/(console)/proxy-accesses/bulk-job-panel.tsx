@@ -8,7 +8,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import { describeFailureText } from "@/lib/actions/form-errors";
+import { useDescribeFailure } from "@/lib/actions/form-errors";
 import type { BulkJobDto } from "@/lib/dal/bulk-grants-view";
 import { retryBulkGrantAction } from "./actions";
 import { bulkJobQuery, proxyAccessKeys } from "./queries";
@@ -40,6 +40,7 @@ function Progress({ job }: { job: BulkJobDto }) {
 export function BulkJobPanel({ jobId, canRetry, onClose, onChanged }: { jobId: string; canRetry: boolean; onClose: () => void; onChanged: () => void }) {
   const client = useQueryClient();
   const t = useTranslations("ProxyAccesses");
+  const describeFailure = useDescribeFailure();
   const query = useQuery(bulkJobQuery(jobId));
   const [retryError, setRetryError] = useState<string | null>(null);
   const [retrying, setRetrying] = useState(false);
@@ -63,7 +64,7 @@ export function BulkJobPanel({ jobId, canRetry, onClose, onChanged }: { jobId: s
     setRetryError(null);
     const result = await retryBulkGrantAction({ jobId });
     setRetrying(false);
-    if (!result.ok) return setRetryError(describeFailureText(result));
+    if (!result.ok) return setRetryError(describeFailure(result));
     void client.invalidateQueries({ queryKey: proxyAccessKeys.job(jobId) });
   }
 

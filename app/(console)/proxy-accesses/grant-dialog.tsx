@@ -13,7 +13,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { applyActionErrors } from "@/lib/actions/form-errors";
+import { applyActionErrors, useDescribeFailure } from "@/lib/actions/form-errors";
 import type { ProxyAccessDto, ProxyDto } from "@/lib/dal/proxy-accesses";
 import { grantProxyAccessInput, REASON_MAX } from "@/lib/validation/proxy-accesses";
 import type { AccessRow } from "./access-filters";
@@ -45,6 +45,7 @@ export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose
   const [key] = useState(() => newIdempotencyKey());
   const errorMap = useErrorMap();
   const t = useTranslations("ProxyAccesses.grant");
+  const describeFailure = useDescribeFailure();
   const proxyLabel = useProxyLabel();
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(grantProxyAccessInput, { error: errorMap }),
@@ -67,7 +68,7 @@ export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose
     }
     // A definite refusal frees the form for a corrected attempt under a new key.
     if (!KEEP_KEY_CODES.has(result.code ?? "")) setValue("idempotencyKey", newIdempotencyKey());
-    applyActionErrors(setError, result, FIELDS);
+    applyActionErrors(setError, result, FIELDS, describeFailure);
   });
 
   const pending = formState.isSubmitting;

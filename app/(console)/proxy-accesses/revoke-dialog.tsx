@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { describeFailureText } from "@/lib/actions/form-errors";
+import { useDescribeFailure } from "@/lib/actions/form-errors";
 import type { ProxyDto } from "@/lib/dal/proxy-accesses";
 import { REASON_MAX } from "@/lib/validation/proxy-accesses";
 import type { AccessRow } from "./access-filters";
@@ -30,6 +30,7 @@ export function RevokeDialog(props: {
   const [key, setKey] = useState(() => newIdempotencyKey());
   const [reason, setReason] = useState("");
   const t = useTranslations("ProxyAccesses.revoke");
+  const describeFailure = useDescribeFailure();
   const format = useFormatter();
   const nameOf = (r: AccessRow) => r.userName || t("nameFallback", { userId: r.userId });
   const names = rows.map(nameOf);
@@ -64,7 +65,7 @@ export function RevokeDialog(props: {
           reason: reason || undefined,
           idempotencyKey: key,
         });
-        if (!result.ok) return { error: describeFailureText(result) };
+        if (!result.ok) return { error: describeFailure(result) };
         const done = result.data.filter((r) => r.ok);
         props.onRevoked(new Set(done.map((r) => r.proxyAccessId)), done.map((r) => r.userName));
         const failed = result.data.filter((r) => !r.ok);

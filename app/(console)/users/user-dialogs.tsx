@@ -8,7 +8,7 @@ import { CopyButton } from "@/components/copy-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { describeFailureText } from "@/lib/actions/form-errors";
+import { useDescribeFailure } from "@/lib/actions/form-errors";
 import type { UserDto } from "@/lib/dal/users";
 import { createUserAction, resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "./actions";
 import { UserForm } from "./user-form";
@@ -27,6 +27,7 @@ export type UserDialog =
 export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; onChange: (next: UserDialog | null) => void }) {
   const router = useRouter();
   const t = useTranslations("Users");
+  const describeFailure = useDescribeFailure();
   const close = () => onChange(null);
 
   if (dialog.kind === "reset") {
@@ -40,7 +41,7 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
         confirmLabel={t("reset.confirm")}
         onConfirm={async () => {
           const result = await resetUserPasswordAction({ id: user.id });
-          if (!result.ok) return { error: describeFailureText(result) };
+          if (!result.ok) return { error: describeFailure(result) };
           router.refresh();
           // Swapping to the password dialog closes this one.
           onChange({ kind: "password", email: user.email, password: result.data.temporaryPassword });
@@ -62,7 +63,7 @@ export default function UserDialogs({ dialog, onChange }: { dialog: UserDialog; 
         variant={user.disabled ? "default" : "destructive"}
         onConfirm={async () => {
           const result = await setUserDisabledAction({ id: user.id, disabled: !user.disabled });
-          if (!result.ok) return { error: describeFailureText(result) };
+          if (!result.ok) return { error: describeFailure(result) };
           toast.success(t(user.disabled ? "toggle.enabled" : "toggle.disabledToast", { email: user.email }));
           router.refresh();
         }}

@@ -11,7 +11,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { applyActionErrors } from "@/lib/actions/form-errors";
+import { applyActionErrors, useDescribeFailure } from "@/lib/actions/form-errors";
 import type { ActionResult } from "@/lib/actions/result";
 import { RESOURCE_KINDS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUserInput, updateUserInput } from "@/lib/validation/users";
@@ -34,6 +34,7 @@ const FIELDS = ["email", "name", "roles", "resources", "signIn", "id"] as const;
 export function UserForm(props: UserFormProps) {
   const errorMap = useErrorMap();
   const t = useTranslations("Users.form");
+  const describeFailure = useDescribeFailure();
   const kinds = useTranslations("Users.resourceKinds");
   const shell = useTranslations("Shell");
   const form = useForm<CreateValues & Partial<UpdateValues>>({
@@ -52,7 +53,7 @@ export function UserForm(props: UserFormProps) {
   const submit = handleSubmit(async (values) => {
     const result = await (props.onSubmit as (v: unknown) => Promise<ActionResult<unknown>>)(values);
     if (result.ok) props.onDone();
-    else applyActionErrors(form.setError, result, FIELDS);
+    else applyActionErrors(form.setError, result, FIELDS, describeFailure);
   });
 
   function toggleRole(role: Role, on: boolean) {

@@ -1,0 +1,2 @@
+ALTER TABLE "cloud_accounts" ADD COLUMN "last_test_words" jsonb;--> statement-breakpoint
+ALTER TABLE "cloud_operations" ADD COLUMN "error_words" jsonb;
