@@ -26,12 +26,13 @@ const nextConfig = {
 
 // next-intl finds its per-request configuration in ./i18n/request.ts. The catalogs (every
 // messages/{en,zh-CN}.json under app/, the shared ones in lib/i18n/messages, and the field-error,
-// action-error and vendor-error catalogs in lib/validation, lib/actions and lib/providers) are compiled at build
+// action-error, vendor-error and audit-message catalogs in lib/validation, lib/actions, lib/providers and
+// lib/audit) are compiled at build
 // time, so the browser gets the small formatter instead of the ICU MessageFormat parser (about
 // 10 KiB gzip on every page). The paths cover any feature folder added later.
 const withNextIntl = createNextIntlPlugin({
   experimental: {
-    messages: { format: "json", path: ["./app", "./lib/i18n/messages", "./lib/validation/messages", "./lib/actions/messages", "./lib/providers/messages"], locales: "infer", sourceLocale: "en", precompile: true },
+    messages: { format: "json", path: ["./app", "./lib/i18n/messages", "./lib/validation/messages", "./lib/actions/messages", "./lib/providers/messages", "./lib/audit/messages"], locales: "infer", sourceLocale: "en", precompile: true },
   },
 });
 

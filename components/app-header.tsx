@@ -39,7 +39,9 @@ export function AppHeader({ user, roles, signOut, languageSwitch }: AppHeaderPro
       ) : null}
 
       <div className="flex min-w-0 flex-col items-end leading-tight">
-        <span className="max-w-[12rem] truncate text-sm font-medium sm:max-w-[16rem]">{user.name}</span>
+        <span className="max-w-[12rem] truncate text-sm font-medium sm:max-w-[16rem]" translate="no">
+          {user.name}
+        </span>
         <span className="hidden max-w-[16rem] truncate text-xs text-muted-foreground sm:block">{user.email}</span>
       </div>
 

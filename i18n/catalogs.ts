@@ -18,6 +18,8 @@ import errorsEn from "@/lib/actions/messages/en.json";
 import errorsZh from "@/lib/actions/messages/zh-CN.json";
 import validationEn from "@/lib/validation/messages/en.json";
 import validationZh from "@/lib/validation/messages/zh-CN.json";
+import auditMessagesEn from "@/lib/audit/messages/en.json";
+import auditMessagesZh from "@/lib/audit/messages/zh-CN.json";
 import vendorErrorsEn from "@/lib/providers/messages/en.json";
 import vendorErrorsZh from "@/lib/providers/messages/zh-CN.json";
 import { GLOBAL_ERROR_WORDS } from "@/lib/i18n/global-error-words";
@@ -30,8 +32,8 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn, VendorErrors: vendorErrorsEn, GlobalError: GLOBAL_ERROR_WORDS.en },
-  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh, VendorErrors: vendorErrorsZh, GlobalError: GLOBAL_ERROR_WORDS["zh-CN"] },
+  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn, VendorErrors: vendorErrorsEn, AuditMessages: auditMessagesEn, GlobalError: GLOBAL_ERROR_WORDS.en },
+  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh, VendorErrors: vendorErrorsZh, AuditMessages: auditMessagesZh, GlobalError: GLOBAL_ERROR_WORDS["zh-CN"] },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];

@@ -25,7 +25,7 @@ export default async function OverviewPage() {
   const actor = await requireActor();
   const allowed = describeMatrix().filter(({ scopes }) => actor.roles.some((r) => scopes[r]));
   const recent = can(actor, "audit:read") ? (await listAuditEntries(actor, { page: 1 })).entries.slice(0, 8) : null;
-  const [t, shell, format] = await Promise.all([getTranslations("Overview"), getTranslations("Shell"), getFormatter()]);
+  const [t, shell, audit, format] = await Promise.all([getTranslations("Overview"), getTranslations("Shell"), getTranslations("Audit"), getFormatter()]);
   const areas = navigationFor(actor, (key) => shell(`nav.${key}`)).filter((a) => a.href !== "/");
 
   return (
@@ -102,10 +102,22 @@ export default async function OverviewPage() {
                 {recent.map((e) => (
                   <li key={e.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     <RelativeTime value={e.at} mode="relative" className="w-28 text-muted-foreground" />
-                    <span className="font-medium">{e.actorEmail ?? t("recent.anonymous")}</span>
+                    {e.actorEmail ? (
+                      <span className="font-medium" translate="no">
+                        {e.actorEmail}
+                      </span>
+                    ) : (
+                      <span className="font-medium">{t("recent.anonymous")}</span>
+                    )}
                     <code className="font-mono text-xs">{e.action}</code>
-                    <Badge variant={e.outcome === "success" ? "secondary" : e.outcome === "intent" ? "outline" : "destructive"}>{e.outcome}</Badge>
-                    {e.target ? <span className="truncate text-muted-foreground">{e.target}</span> : null}
+                    <Badge variant={e.outcome === "success" ? "secondary" : e.outcome === "intent" ? "outline" : "destructive"}>
+                      {audit.has(`outcomes.${e.outcome}`) ? audit(`outcomes.${e.outcome}`) : e.outcome}
+                    </Badge>
+                    {e.target ? (
+                      <span className="truncate font-mono text-xs text-muted-foreground" translate="no">
+                        {e.target}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ProviderError } from "@/lib/providers/errors";
 import { auditMessageOf, describeFailure } from "./failure";
 import { ActionError } from "./result";
+import { wordsText } from "@/lib/i18n/stored-words";
+import type { StoredWords } from "@/lib/db/schema";
 
 const refusal = () =>
   new ProviderError({ vendor: "tencent", service: "mariadb", action: "CreateAccount", kind: "vendor", code: "InvalidParameterValue.AccountAlreadyExists", httpStatus: 200, requestId: "req-7", vendorMessage: "账号已存在" });
@@ -19,10 +21,15 @@ describe("what a failed action shows", () => {
     expect(describeFailure(new ActionError("Nope.", { code: "NOT_FOUND" }), "x", "zh-CN").formError).toBe("Nope.");
   });
 
-  it("audits in one language whoever read it", () => {
+  it("audits the same words whoever read it, which the audit page shows in its own reader's language", () => {
     const error = refusal();
-    expect(auditMessageOf(error, describeFailure(error, "x", "zh-CN"))).toBe(error.userMessage);
+    const words = auditMessageOf(error, describeFailure(error, "x", "zh-CN"));
+    expect(auditMessageOf(error, describeFailure(error, "x", "en"))).toEqual(words);
+    expect(wordsText(words as StoredWords, "en")).toBe(error.userMessage);
+    expect(wordsText(words as StoredWords, "zh-CN")).toBe("该实例上已存在同名同主机的账号。");
     const settled = new ActionError("English as stored.", { code: "InvalidTid", vendor: { vendor: "alibaba" } });
-    expect(auditMessageOf(settled, describeFailure(settled, "x", "zh-CN"))).toBe("English as stored.");
+    expect(wordsText(auditMessageOf(settled, describeFailure(settled, "x", "zh-CN")) as StoredWords, "zh-CN")).toBe("该 DMS 租户 ID 对此账号无效。");
+    // Text without words (an error made before the catalogs) is kept as it was.
+    expect(auditMessageOf(new ActionError("Plain."), { ok: false, formError: "Plain." })).toBe("Plain.");
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { errorWords, localizedActionError } from "./action-error";
-import { isVendor, vendorErrorText } from "@/lib/i18n/vendor-errors";
+import type { StoredWords } from "@/lib/db/schema";
+import { isVendor, vendorErrorText, vendorErrorWords } from "@/lib/i18n/vendor-errors";
 import { ActionError, ERROR_CODES, type ActionFailure } from "./result";
 
 /** The fields of lib/providers' ProviderError this layer relies on. */
@@ -57,8 +58,14 @@ export function describeFailure(error: unknown, actionName: string, locale: Loca
   };
 }
 
-/** What the audit log keeps of a failure: one language (English) whoever read it, so entries compare. */
-export function auditMessageOf(error: unknown, failure: ActionFailure): string {
-  if (isVendorFailure(error)) return error.userMessage;
-  return error instanceof ActionError ? error.message : failure.formError;
+/**
+ * What the audit log keeps of a failure: its words where the console or the vendor's code has
+ * them (stored in English, shown in each reader's language), else the English text.
+ */
+export function auditMessageOf(error: unknown, failure: ActionFailure): string | StoredWords {
+  if (isVendorFailure(error)) return isVendor(error.vendor) ? vendorErrorWords({ vendor: error.vendor, code: error.code, httpStatus: error.httpStatus }) : error.userMessage;
+  if (!(error instanceof ActionError)) return failure.formError;
+  const { vendor, code, words } = error.options;
+  if (vendor && code && isVendor(vendor.vendor)) return vendorErrorWords({ vendor: vendor.vendor, code, httpStatus: vendor.httpStatus ?? undefined });
+  return words ? { ns: "Errors", key: words.key, ...(words.values ? { values: words.values } : {}) } : error.message;
 }

@@ -13,6 +13,8 @@ import { englishErrorMap, requestErrorMap } from "@/lib/validation/server-error-
 import { unsafeTextIssues, type TextProblem } from "@/lib/validation/text";
 import { auditMessageOf, describeFailure } from "./failure";
 import { ActionError, ERROR_CODES, type ActionResult } from "./result";
+import { auditWords } from "@/lib/audit/words";
+import type { StoredWords } from "@/lib/db/schema";
 
 export interface ActionContext {
   actor: Actor;
@@ -36,7 +38,8 @@ export interface OutcomeDetails {
   vendorRequestId?: string | null;
   target?: string;
   params?: Record<string, unknown>;
-  message?: string;
+  /** Free text, or catalog words (lib/audit/words.ts) the audit page shows in the reader's language. */
+  message?: string | StoredWords;
   outcome?: Extract<AuditOutcome, "success" | "partial" | "failure">;
 }
 
@@ -109,13 +112,13 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const record = (entry: Entry) => audit(entry).catch((error) => logAuditFailure(def.name, entry.outcome, error));
 
     if (!actor) {
-      await record({ actor: null, outcome: "denied", message: "not signed in" });
+      await record({ actor: null, outcome: "denied", message: auditWords("notSignedIn") });
       return { ok: false, code: ERROR_CODES.unauthenticated, formError: errorWords(await requestLocale(), "sessionEnded") };
     }
     const who = { id: actor.id, email: actor.email, roles: actor.roles };
 
     if (!canAny(actor, def.permission)) {
-      await record({ actor: who, outcome: "denied", message: `missing permission ${def.permission}` });
+      await record({ actor: who, outcome: "denied", message: auditWords("missingPermission", { permission: def.permission }) });
       return { ok: false, code: ERROR_CODES.forbidden, formError: errorWords(await requestLocale(), "forbidden") };
     }
 
@@ -153,12 +156,12 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         return failure;
       }
       if (!resource || !can(actor, def.permission, resource)) {
-        await record({ actor: who, outcome: "denied", target, params, message: `no ${def.permission} on ${resource ?? "unknown resource"}` });
+        await record({ actor: who, outcome: "denied", target, params, message: resource ? auditWords("noPermissionOn", { permission: def.permission, resource }) : auditWords("noPermission", { permission: def.permission }) });
         // "Not yours" reads as not found: it does not confirm the resource exists.
-        return { ok: false, code: ERROR_CODES.notFound, formError: "That resource was not found, or you may not change it." };
+        return { ok: false, code: ERROR_CODES.notFound, formError: errorWords(await requestLocale(), "notFoundOrNotYours") };
       }
     } else if (!can(actor, def.permission)) {
-      await record({ actor: who, outcome: "denied", target, params, message: `no ${def.permission}` });
+      await record({ actor: who, outcome: "denied", target, params, message: auditWords("noPermission", { permission: def.permission }) });
       return { ok: false, code: ERROR_CODES.forbidden, formError: errorWords(await requestLocale(), "forbidden") };
     }
 
@@ -199,7 +202,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         correlationId: intentWritten ? correlationId : null,
         errorCode: failure.code ?? null,
         vendorRequestId: failure.requestId ?? outcome.vendorRequestId,
-        message: failure.ref ? `unexpected error, ref ${failure.ref}` : auditMessageOf(error, failure),
+        message: failure.ref ? auditWords("unexpectedError", { ref: failure.ref }) : auditMessageOf(error, failure),
       });
       return failure;
     }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, type StoredWords } from "@/lib/db/schema";
+import { wordsText } from "@/lib/i18n/stored-words";
 import { redactRecord } from "./redact";
 import { storableJson, storableText, truncate } from "./storable";
 
@@ -15,7 +16,8 @@ export interface AuditEntryInput {
   outcome: AuditOutcome;
   correlationId?: string | null;
   errorCode?: string | null;
-  message?: string | null;
+  /** Free text, or catalog words (lib/audit/words.ts) that are stored in English and shown in the reader's language. */
+  message?: string | StoredWords | null;
   vendorRequestId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
@@ -32,6 +34,8 @@ const text = (value: string | null | undefined, max?: number) =>
 export async function appendAudit(entry: AuditEntryInput): Promise<void> {
   const db = await getDb();
   const params = redactRecord(entry.params);
+  const words = entry.message && typeof entry.message === "object" ? entry.message : null;
+  const message = words ? wordsText(words, "en") : (entry.message as string | null | undefined);
   await db.insert(auditLog).values({
     actorId: entry.actor?.id ?? null,
     actorEmail: text(entry.actor?.email),
@@ -42,7 +46,8 @@ export async function appendAudit(entry: AuditEntryInput): Promise<void> {
     outcome: entry.outcome,
     correlationId: entry.correlationId ?? null,
     errorCode: text(entry.errorCode),
-    message: text(entry.message, 1000),
+    message: text(message, 1000),
+    messageWords: words && (storableJson(words) as StoredWords),
     vendorRequestId: text(entry.vendorRequestId),
     ip: text(entry.ip, 100),
     userAgent: text(entry.userAgent, 400),

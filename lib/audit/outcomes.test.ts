@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { wordsText } from "@/lib/i18n/stored-words";
 import { countCodes, multiItemOutcome } from "./outcomes";
+
+const worded = (o: ReturnType<typeof multiItemOutcome>, locale = "en") => ({ outcome: o.outcome, message: o.message && wordsText(o.message, locale) });
 
 describe("multiItemOutcome", () => {
   it("is a success only when no item failed", () => {
@@ -7,12 +10,13 @@ describe("multiItemOutcome", () => {
   });
 
   it("is partial, saying how many, when some items failed", () => {
-    expect(multiItemOutcome(3, 1, "revokes")).toEqual({ outcome: "partial", message: "1 of 3 revokes failed" });
+    expect(worded(multiItemOutcome(3, 1, "revokes"))).toEqual({ outcome: "partial", message: "1 of 3 revokes failed" });
+    expect(worded(multiItemOutcome(3, 1, "revokes"), "zh-CN")).toEqual({ outcome: "partial", message: "3 项撤销中有 1 项失败" });
   });
 
   it("is a failure when every item failed", () => {
-    expect(multiItemOutcome(2, 2, "revokes")).toEqual({ outcome: "failure", message: "2 of 2 revokes failed" });
-    expect(multiItemOutcome(1, 1, "grants")).toEqual({ outcome: "failure", message: "1 of 1 grants failed" });
+    expect(worded(multiItemOutcome(2, 2, "revokes"))).toEqual({ outcome: "failure", message: "2 of 2 revokes failed" });
+    expect(worded(multiItemOutcome(1, 1, "grants"))).toEqual({ outcome: "failure", message: "1 of 1 grants failed" });
   });
 });
 

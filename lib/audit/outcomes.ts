@@ -1,4 +1,6 @@
+import type { StoredWords } from "@/lib/db/schema";
 import type { AuditOutcome } from "./log";
+import { auditWords } from "./words";
 
 /**
  * The audit outcome of an operation on several items: success when every item succeeded, failure
@@ -8,10 +10,10 @@ import type { AuditOutcome } from "./log";
 export function multiItemOutcome(
   total: number,
   failed: number,
-  noun: string,
-): { outcome: Extract<AuditOutcome, "success" | "partial" | "failure">; message?: string } {
+  noun: "grants" | "revokes",
+): { outcome: Extract<AuditOutcome, "success" | "partial" | "failure">; message?: StoredWords } {
   if (failed <= 0) return { outcome: "success" };
-  return { outcome: failed >= total ? "failure" : "partial", message: `${failed} of ${total} ${noun} failed` };
+  return { outcome: failed >= total ? "failure" : "partial", message: auditWords("itemsFailed", { failed, total, noun }) };
 }
 
 /** How many failed items gave each error code, e.g. { NOT_FOUND: 2 }, so the entry says why without listing every item. */

@@ -10,6 +10,8 @@ import { getEnv } from "@/lib/env";
 import { verifyPassword } from "./password";
 import { metaFrom } from "./request-meta";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { auditWords } from "@/lib/audit/words";
+import type { StoredWords } from "@/lib/db/schema";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -38,11 +40,11 @@ export async function authorizeLocal(raw: unknown, request: Request) {
   const keys = throttleKeys(email, meta.ip);
   const policy = { maxFailures: env.LOGIN_MAX_FAILURES, maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: env.LOGIN_LOCK_MINUTES };
 
-  const audit = (outcome: "success" | "failure" | "denied", message: string, actor: { id: string; email: string; roles: string[] } | null) =>
+  const audit = (outcome: "success" | "failure" | "denied", message: StoredWords, actor: { id: string; email: string; roles: string[] } | null) =>
     appendAudit({ actor, action: "auth.login", target: `user:${email}`, params: { method: "password" }, outcome, message, ...meta });
 
   if (await lockedUntil(db, keys)) {
-    await audit("denied", "sign-in refused: too many failed attempts", null);
+    await audit("denied", auditWords("signInLocked"), null);
     throw new LockedOut();
   }
 
@@ -50,14 +52,14 @@ export async function authorizeLocal(raw: unknown, request: Request) {
   const passwordOk = await verifyPassword(password, user?.passwordHash);
   if (!user || !passwordOk || user.disabled) {
     await recordFailure(db, keys, policy);
-    const reason = !user ? "unknown email" : user.disabled ? "account disabled" : "wrong password";
-    await audit("failure", `sign-in failed: ${reason}`, user ? { id: user.id, email: user.email, roles: user.roles } : null);
+    const reason = !user ? "signInUnknownEmail" : user.disabled ? "signInDisabled" : "signInWrongPassword";
+    await audit("failure", auditWords(reason), user ? { id: user.id, email: user.email, roles: user.roles } : null);
     if (await lockedUntil(db, keys)) throw new LockedOut();
     throw new InvalidCredentials();
   }
 
   await clearFailures(db, email);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  await audit("success", "signed in", { id: user.id, email: user.email, roles: user.roles });
+  await audit("success", auditWords("signedIn"), { id: user.id, email: user.email, roles: user.roles });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -7,6 +7,8 @@ import { users } from "@/lib/db/schema";
 import type { Env } from "@/lib/env";
 import { isRole, type Role } from "./permissions";
 import type { RequestMeta } from "./request-meta";
+import { auditWords } from "@/lib/audit/words";
+import type { StoredWords } from "@/lib/db/schema";
 
 /** Maps the IdP's group claim to console roles through OIDC_ROLE_MAP; unknown groups give nothing. */
 export function rolesFromGroups(claim: unknown, map: Env["OIDC_ROLE_MAP"]): Role[] {
@@ -28,11 +30,11 @@ export type OidcSignInResult = { ok: true; userId: string } | { ok: false; reaso
 export async function resolveOidcUser(profile: Profile, env: Env, meta: RequestMeta): Promise<OidcSignInResult> {
   const db = await getDb();
   const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
-  const audit = (outcome: "success" | "denied", message: string, actor: { id: string; email: string; roles: string[] } | null) =>
+  const audit = (outcome: "success" | "denied", message: StoredWords, actor: { id: string; email: string; roles: string[] } | null) =>
     appendAudit({ actor, action: "auth.login", target: `user:${email || "unknown"}`, params: { method: "oidc", issuer: env.OIDC_ISSUER }, outcome, message, ...meta });
 
   if (!email || profile.email_verified === false) {
-    await audit("denied", "single sign-on refused: no verified email in the identity token", null);
+    await audit("denied", auditWords("ssoNoEmail"), null);
     return { ok: false, reason: "no-email" };
   }
   const roles = rolesFromGroups(profile[env.OIDC_GROUPS_CLAIM], env.OIDC_ROLE_MAP);
@@ -42,33 +44,33 @@ export async function resolveOidcUser(profile: Profile, env: Env, meta: RequestM
   // An IdP saying "this is ana@…" must not open a password account of the same email: only users
   // created for single sign-on (no password) or by it are linked.
   if (existing && existing.source === "local" && existing.passwordHash) {
-    await audit("denied", "single sign-on refused: the email belongs to a password account", { id: existing.id, email, roles: existing.roles });
+    await audit("denied", auditWords("ssoPasswordAccount"), { id: existing.id, email, roles: existing.roles });
     return { ok: false, reason: "password-account" };
   }
   if (existing?.disabled) {
-    await audit("denied", "single sign-on refused: account disabled", { id: existing.id, email, roles: existing.roles });
+    await audit("denied", auditWords("ssoDisabled"), { id: existing.id, email, roles: existing.roles });
     return { ok: false, reason: "disabled" };
   }
   if (!existing) {
     if (roles.length === 0) {
-      await audit("denied", "single sign-on refused: no group maps to a console role", null);
+      await audit("denied", auditWords("ssoNoRole"), null);
       return { ok: false, reason: "no-role" };
     }
     const [created] = await db.insert(users).values({ email, name, roles, source: "oidc", lastLoginAt: new Date() }).returning();
-    await audit("success", `signed in by single sign-on; user created with roles ${roles.join(", ")}`, { id: created!.id, email, roles });
+    await audit("success", auditWords("ssoCreated", { roles: roles.join(", ") }), { id: created!.id, email, roles });
     return { ok: true, userId: created!.id };
   }
 
   const nextRoles = existing.source === "oidc" ? roles : existing.roles;
   if (nextRoles.length === 0) {
-    await audit("denied", "single sign-on refused: no group maps to a console role", { id: existing.id, email, roles: existing.roles });
+    await audit("denied", auditWords("ssoNoRole"), { id: existing.id, email, roles: existing.roles });
     return { ok: false, reason: "no-role" };
   }
   await db
     .update(users)
     .set({ name, roles: nextRoles, lastLoginAt: new Date(), updatedAt: new Date() })
     .where(eq(users.id, existing.id));
-  await audit("success", "signed in by single sign-on", { id: existing.id, email, roles: nextRoles });
+  await audit("success", auditWords("ssoSignedIn"), { id: existing.id, email, roles: nextRoles });
   return { ok: true, userId: existing.id };
 }
 

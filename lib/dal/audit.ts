@@ -3,6 +3,8 @@ import { actionError } from "@/lib/actions/action-error";
 import { iterateAudit, queryAudit, type AuditRow } from "@/lib/audit/log";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/i18n/request-locale";
+import { wordsText } from "@/lib/i18n/stored-words";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/validation/audit";
 
 export interface AuditEntryDto {
@@ -22,7 +24,8 @@ export interface AuditEntryDto {
   userAgent: string | null;
 }
 
-function toDto(row: AuditRow): AuditEntryDto {
+/** `locale` words the console's own messages for the reader; the export keeps the stored English. */
+function toDto(row: AuditRow, locale = "en"): AuditEntryDto {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -34,7 +37,7 @@ function toDto(row: AuditRow): AuditEntryDto {
     outcome: row.outcome,
     correlationId: row.correlationId,
     errorCode: row.errorCode,
-    message: row.message,
+    message: row.messageWords ? wordsText(row.messageWords, locale) : row.message,
     vendorRequestId: row.vendorRequestId,
     ip: row.ip,
     userAgent: row.userAgent,
@@ -48,7 +51,8 @@ function assertReader(actor: Actor) {
 export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
   assertReader(actor);
   const { rows, total } = await queryAudit(filter, { limit: AUDIT_PAGE_SIZE, offset: (filter.page - 1) * AUDIT_PAGE_SIZE });
-  return { entries: rows.map(toDto), total, pageSize: AUDIT_PAGE_SIZE };
+  const locale = await currentLocale(actor.locale);
+  return { entries: rows.map((row) => toDto(row, locale)), total, pageSize: AUDIT_PAGE_SIZE };
 }
 
 export const AUDIT_CSV_COLUMNS = [

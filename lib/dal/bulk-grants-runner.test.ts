@@ -11,6 +11,8 @@ import { BULK_ITEM_ACTION, BULK_ROUND_ACTION, itemKey, runItem, runRound, type I
 import { toJobDto } from "./bulk-grants-view";
 import { GRANT_KIND, grantTarget } from "./proxy-accesses-records";
 import { setupDmsHarness } from "./testing/dms-harness";
+import { wordsText } from "@/lib/i18n/stored-words";
+import type { StoredWords } from "@/lib/db/schema";
 
 /*
  * Bulk grants on the real job engine (pg-boss on the scratch PGlite) against the emulator:
@@ -194,7 +196,8 @@ describe("bulk grants on the job queue", () => {
     expect(failed).toMatchObject({ code: "Forbidden.RAM" });
     expect(failed.requestId).toBeTruthy();
     const summaries = () => audits.filter((a) => a.action === BULK_ROUND_ACTION && (a.params as { jobId?: string }).jobId === job.id);
-    expect(summaries()).toMatchObject([{ outcome: "partial", message: "1 of 3 grants failed", params: { round: 1, failedCodes: { "Forbidden.RAM": 1 } } }]);
+    expect(summaries()).toMatchObject([{ outcome: "partial", params: { round: 1, failedCodes: { "Forbidden.RAM": 1 } } }]);
+    expect(summaries().map((a) => wordsText(a.message as StoredWords, "en"))).toEqual(["1 of 3 grants failed"]);
 
     const retrier = randomUUID();
     await h.handle.db

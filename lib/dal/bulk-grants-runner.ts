@@ -3,7 +3,7 @@ import { and, eq, gt, ne } from "drizzle-orm";
 import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
 import type { DB } from "@/lib/db/client";
 import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
-import { JobError } from "@/lib/jobs/errors";
+import { wordedJobError } from "@/lib/jobs/errors";
 import type { LedgerDeps } from "@/lib/operations/ledger";
 import { roundActor } from "./bulk-grants-actor";
 import { toJobDto } from "./bulk-grants-view";
@@ -222,7 +222,7 @@ export async function runItem(deps: RunnerDeps, data: ItemData, attempt: { retry
   const [row] = await deps.db.select().from(cloudOperations).where(eq(cloudOperations.idempotencyKey, key)).limit(1);
   if (!final && (!row || !TERMINAL.has(row.status))) {
     // Carries the vendor's code (e.g. Throttling.User) to the Jobs page; never reaches the person who started the job.
-    throw new JobError(row?.errorCode ?? "IN_PROGRESS", `The grant to ${user.name} is not settled yet (${row?.status ?? "busy"}); it is tried again.`);
+    throw wordedJobError(row?.errorCode ?? "IN_PROGRESS", consoleError("grantNotSettled", { name: user.name, status: row?.status ?? "busy" }));
   }
   await completeIfSettled(deps, job.id);
 }

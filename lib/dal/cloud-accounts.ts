@@ -7,10 +7,7 @@ import { getDb } from "@/lib/db";
 import { bulkGrantJobs, cloudAccounts, cloudOperations } from "@/lib/db/schema";
 import { countOpenWorkOfAccount } from "./proxy-accesses-records";
 import { getEnv } from "@/lib/env";
-import { createTranslator } from "next-intl";
-import { CATALOGS } from "@/i18n/catalogs";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
-import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
+import { wordsText, type StoredWords } from "@/lib/i18n/stored-words";
 import { currentLocale } from "@/lib/i18n/request-locale";
 import { isVendor, vendorErrorDetails, vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { pacedClientOptions } from "@/lib/pacing/console-pacer";
@@ -47,20 +44,9 @@ function lastTestMessageOf(row: Row, locale: string): string {
   return `${text}${error.reason ? ` ${error.reason}.` : ""}${locale === "zh-CN" ? "" : " "}${vendorErrorDetails(error, locale)}`;
 }
 
-const summaryTranslators = new Map<Locale, (key: string, values?: Record<string, string | number>) => string>();
-
 /** A passed test's summary in `locale` from its stored words; rows from before the words existed show their English. */
 function lastTestSummaryOf(row: Row, locale: string): string {
-  const words = row.lastTestWords;
-  if (!words) return row.lastTestMessage ?? "";
-  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  let t = summaryTranslators.get(language);
-  if (!t) {
-    const typed = createTranslator({ locale: language, messages: CATALOGS[language], namespace: "CloudAccounts.testSummary", onError: reportIntlError, getMessageFallback: messageFallback });
-    t = (key, values) => (typed as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
-    summaryTranslators.set(language, t);
-  }
-  return t(words.key, words.values);
+  return row.lastTestWords ? wordsText(row.lastTestWords, locale) : (row.lastTestMessage ?? "");
 }
 
 function toDto(row: Row, locale = "en"): CloudAccountDto {
@@ -125,7 +111,7 @@ function credentialsOf(input: CloudAccountValues): Credentials {
 function hintOf(credentials: Credentials): string {
   if ("accessKeyId" in credentials) return `AccessKey ${maskIdentifier(credentials.accessKeyId)}`;
   if ("secretId" in credentials) return `SecretId ${maskIdentifier(credentials.secretId)}`;
-  return credentials.kind === "aksk" ? `AK ${maskIdentifier(credentials.ak)}` : `IAM user ${credentials.domainName}/${credentials.userName}`;
+  return credentials.kind === "aksk" ? `AK ${maskIdentifier(credentials.ak)}` : `IAM ${credentials.domainName}/${credentials.userName}`;
 }
 
 /**
@@ -322,8 +308,9 @@ export async function testCloudAccount(actor: Actor, id: string) {
     // In the admin's language where the vendor can answer in it (Huawei, Tencent).
     const locale = await currentLocale(actor.locale);
     const result = await testConnection(connectionOf(row), { retry: { maxAttempts: 1 }, timeoutMs: 10_000, locale, ...pacedClientOptions() });
-    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary, lastTestWords: result.words, lastTestError: null }).where(eq(cloudAccounts.id, id));
-    return { name: row.name, summary: result.summary, requestId: result.requestId ?? null };
+    const summaryWords: StoredWords = { ns: "CloudAccounts.testSummary", ...result.words };
+    await db.update(cloudAccounts).set({ lastTestAt: new Date(), lastTestOk: true, lastTestMessage: result.summary, lastTestWords: summaryWords, lastTestError: null }).where(eq(cloudAccounts.id, id));
+    return { name: row.name, summary: summaryWords, requestId: result.requestId ?? null };
   } catch (error) {
     const vendor = error as { userMessage?: string; code?: string; requestId?: string | null; kind?: string; vendorMessage?: string; vendor?: string; httpStatus?: number };
     const details = [vendor.code, vendor.requestId ? `request id ${vendor.requestId}` : null].filter(Boolean).join(", ");

@@ -4,6 +4,7 @@ import { looksLikeCredential, REDACTED } from "@/lib/audit/redact";
 import { storableText, truncate } from "@/lib/audit/storable";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
+import type { StoredWords } from "@/lib/db/schema";
 import { isVendor } from "@/lib/i18n/vendor-errors";
 import { DEAD_LETTER_SUFFIX, getDefinition } from "@/lib/jobs/define";
 import { getEngine, JOB_SCHEMA } from "@/lib/jobs/engine";
@@ -37,7 +38,7 @@ export interface JobDto {
    * Only a code and a message meant for people; see lib/jobs/errors.ts. A vendor error also names
    * its vendor (and HTTP status), so it is shown in the reader's language rather than as stored.
    */
-  lastError: { code: string; message: string; vendor?: Vendor; httpStatus?: number; requestId?: string } | null;
+  lastError: { code: string; message: string; vendor?: Vendor; httpStatus?: number; requestId?: string; words?: StoredWords } | null;
   /** A copy of the job waits in the queue's dead-letter queue. */
   deadLettered: boolean;
 }
@@ -81,7 +82,20 @@ export function lastErrorOf(output: unknown): JobDto["lastError"] {
   if (out.vendor && typeof record.httpStatus === "number" && Number.isInteger(record.httpStatus)) out.httpStatus = record.httpStatus;
   const requestId = safeText(record.requestId, 64);
   if (requestId) out.requestId = requestId;
+  const words = storedWordsOf(record.words);
+  if (words) out.words = words;
   return out;
+}
+
+/** The console's own words a worker stored with the error (Errors keys and plain values only). */
+function storedWordsOf(value: unknown): StoredWords | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const { key, values } = value as { key?: unknown; values?: unknown };
+  if (typeof key !== "string" || !/^\w{1,64}$/.test(key)) return undefined;
+  if (values === undefined) return { key };
+  if (!values || typeof values !== "object") return undefined;
+  const plain = Object.entries(values).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number");
+  return { key, values: Object.fromEntries(plain.map(([k, v]) => [k, typeof v === "string" ? (safeText(v, 200) ?? "") : v])) };
 }
 
 interface JobRow {

@@ -8,6 +8,8 @@ import { reconcileProxyOperations } from "./proxy-accesses-reconcile";
 import { GRANT_KIND, grantTarget, RECONCILE_ACTION, type OpsDeps } from "./proxy-accesses-records";
 import { revokeProxyAccesses } from "./proxy-accesses-revoke";
 import { setupDmsHarness } from "./testing/dms-harness";
+import { wordsText } from "@/lib/i18n/stored-words";
+import type { StoredWords } from "@/lib/db/schema";
 
 /*
  * Reconciliation against grants and revokes that are still at DMS: it must leave them to their own
@@ -101,7 +103,8 @@ describe("reconciliation and changes still at DMS", () => {
     expect(row).toMatchObject({ status: "succeeded", errorCode: null, result: { proxyAccessId: result.proxyAccessId, corrected: { status: "failed", errorCode: "NOT_APPLIED" } } });
     const [entry] = reconcileAudits(row.id);
     expect(entry).toMatchObject({ actor: null, outcome: "success", target: grantTarget(PROXY, req.userId) });
-    expect(entry?.message).toMatch(/earlier settlement corrected/);
+    expect(wordsText(entry?.message as StoredWords, "en")).toMatch(/^earlier settlement corrected: it said failed \(NOT_APPLIED\), but the grant happened in DMS$/);
+    expect(wordsText(entry?.message as StoredWords, "zh-CN")).toBe("更正之前的结算：之前记为 failed（NOT_APPLIED），但此授权在 DMS 中已生效");
   });
 
   it("judges an old pending row only once its holder's lease has run out", async () => {

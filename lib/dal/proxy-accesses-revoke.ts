@@ -1,5 +1,6 @@
 import "server-only";
 import { errorWords } from "@/lib/actions/action-error";
+import { auditWords } from "@/lib/audit/words";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
 import { currentLocale } from "@/lib/i18n/request-locale";
 import { dmsRevoke, REVOKE_KIND } from "@/lib/operations/dms-proxy-access";
@@ -79,7 +80,7 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
         const settled = earlier.status === "pending" ? await waitForSettled(db, key) : earlier;
         if (settled) return fromRow(settled, userName, locale);
       }
-      return { proxyAccessId, userName, ok: false, code: "NOT_FOUND", message: "This access is not on this proxy (any more); nothing was sent to DMS." };
+      return { proxyAccessId, userName, ok: false, code: "NOT_FOUND", message: errorWords(languageOf(locale), "revokeNotOnProxy") };
     }
     const params = { tenantId: req.tenantId, proxyId: req.proxyId, instanceId: req.instanceId, proxyAccessId, userId: access.userId ?? null, userName, reason: req.reason ?? null };
     const outcome = await runOperation(
@@ -94,7 +95,7 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
           action: REVOKE_ITEM_ACTION,
           params: { proxyId: req.proxyId, instanceId: req.instanceId, proxyAccessId, userId: access.userId, userName, reason: req.reason ?? null },
           meta: req.meta,
-          onSuccess: (result) => ({ message: result.alreadyGone ? "already gone when retried" : null }),
+          onSuccess: (result) => ({ message: result.alreadyGone ? auditWords("alreadyGoneWhenRetried") : null }),
         },
         client: dms,
       },
@@ -105,6 +106,6 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
   };
 
   return (await mapWithConcurrency(req.proxyAccessIds, revokeOne, { concurrency: 4 })).map((r, i) =>
-    r.ok ? r.value : { proxyAccessId: req.proxyAccessIds[i]!, userName: `access ${req.proxyAccessIds[i]}`, ok: false, code: "INTERNAL", message: "The console failed on this access." },
+    r.ok ? r.value : { proxyAccessId: req.proxyAccessIds[i]!, userName: `access ${req.proxyAccessIds[i]}`, ok: false, code: "INTERNAL", message: errorWords(languageOf(locale), "revokeConsoleFailed") },
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { actionError } from "@/lib/actions/action-error";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { countCodes, multiItemOutcome } from "@/lib/audit/outcomes";
+import { auditWords } from "@/lib/audit/words";
 import { can, canAny, resourceKey } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { ledgerDeps } from "@/lib/operations/deps";
@@ -185,7 +186,7 @@ export async function grantProxyAccess(actor: Actor, input: GrantProxyAccessInpu
     target,
     vendorRequestId: result.requestId,
     params: { instanceId: scope.instanceId, userName: name, proxyAccessId: result.proxyAccessId, replayed: result.replayed, foundAfterRetry: result.foundAfterRetry },
-    message: result.replayed ? "repeated submission: answered from the first one's record" : undefined,
+    message: result.replayed ? auditWords("replayedSubmission") : undefined,
   });
   const access = await readAccess(await deps(scope), scope.tenantId, result.proxyAccessId);
   return { proxyAccessId: result.proxyAccessId, access, replayed: result.replayed, userName: name };

@@ -15,8 +15,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { AUDIT_OUTCOMES } from "../validation/audit-outcomes";
 
-/** A catalog message stored instead of its English text: its key and values. */
-export type StoredWords = { key: string; values?: Record<string, string | number> };
+/** A catalog message stored beside its English text: namespace (Errors when absent), key and values (lib/i18n/stored-words.ts). */
+export type StoredWords = { ns?: string; key: string; values?: Record<string, string | number> };
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -79,6 +79,8 @@ export const auditLog = pgTable(
     correlationId: uuid("correlation_id"),
     errorCode: text("error_code"),
     message: text("message"),
+    /** The message as catalog words, when the console wrote it: shown in the reader's language. */
+    messageWords: jsonb("message_words").$type<StoredWords>(),
     vendorRequestId: text("vendor_request_id"),
     ip: text("ip"),
     userAgent: text("user_agent"),

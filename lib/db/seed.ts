@@ -7,6 +7,8 @@ import fixtures from "@/emulator/demo-fixtures.json";
 import { maskIdentifier, sealSecret } from "@/lib/secrets/box";
 import type { DB } from "./client";
 import { auditLog, cloudAccounts, userResources, users } from "./schema";
+import { auditWords } from "@/lib/audit/words";
+import { wordsText } from "@/lib/i18n/stored-words";
 
 export const DEMO_PASSWORD = "demo-console-2026";
 
@@ -43,7 +45,8 @@ async function insertUser(db: DB, user: { email: string; name: string; roles: Ro
       target: `user:${user.email}`,
       params: { roles: user.roles, resources: user.resources ?? [] },
       outcome: "success",
-      message: "created at start from configuration",
+      message: wordsText(auditWords("seedAdmin"), "en"),
+      messageWords: auditWords("seedAdmin"),
     });
   }
   return created;
@@ -95,7 +98,7 @@ function demoCloudAccounts(emulator: string) {
         iamEndpoint: emulatorUrl(emulator, 5),
       },
       credentials: { kind: "iam", domainName: huawei.iam.domainName, userName: huawei.iam.userName, password: huawei.iam.password },
-      hint: `IAM user ${huawei.iam.domainName}/${huawei.iam.userName}`,
+      hint: `IAM ${huawei.iam.domainName}/${huawei.iam.userName}`,
     },
   ];
 }
@@ -130,7 +133,8 @@ async function seedDemoCloudAccounts(db: DB, env: Env) {
       target: `cloud-account:${demo.name}`,
       params: { vendor: demo.vendor, region: demo.region, settings: demo.settings, credentialHint: demo.hint },
       outcome: "success",
-      message: "demo account pointing at the local cloud emulator",
+      message: wordsText(auditWords("seedDemoAccount"), "en"),
+      messageWords: auditWords("seedDemoAccount"),
     });
   }
 }

@@ -33,6 +33,12 @@ export function vendorErrorText(error: VendorErrorIdentity, locale: string | nul
   return translatorFor(isLocale(locale) ? locale : DEFAULT_LOCALE)(ref.key, ref.values);
 }
 
+/** A vendor error as stored words (lib/i18n/stored-words.ts): an audit entry shows it in its reader's language. */
+export function vendorErrorWords(error: VendorErrorIdentity): { ns: "VendorErrors"; key: string; values: Record<string, string> } {
+  const ref = vendorErrorMessageRef(error);
+  return { ns: "VendorErrors", key: ref.key, values: ref.values };
+}
+
 /** The vendor's code and request id after the message, as they were sent: "(code, request id …)". */
 export function vendorErrorDetails(error: { code: string; requestId?: string | null }, locale: string | null | undefined): string {
   const t = translatorFor(isLocale(locale) ? locale : DEFAULT_LOCALE);

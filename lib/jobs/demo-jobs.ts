@@ -1,6 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { defineQueue, onEngineStart } from "./define";
-import { JobError } from "./errors";
+import { consoleError } from "@/lib/operations/error-text";
+import { wordedJobError } from "./errors";
 
 /**
  * Demo mode only: one job that fails on its first attempt and succeeds when retried, so a demo
@@ -13,7 +14,7 @@ if (getEnv().DEMO_MODE) {
   const failsOnce = defineQueue<Record<string, never>>(
     "demo.fails-once",
     async (_data, ctx) => {
-      if (ctx.retryCount === 0) throw new JobError("demo.first-attempt", "This demonstration job fails on its first attempt; retry it to see it succeed.");
+      if (ctx.retryCount === 0) throw wordedJobError("demo.first-attempt", consoleError("demoFirstAttempt"));
     },
     { retryLimit: 0 },
   );

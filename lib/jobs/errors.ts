@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { looksLikeCredential, REDACTED } from "@/lib/audit/redact";
 import { storableText, truncate } from "@/lib/audit/storable";
+import type { StoredWords } from "@/lib/db/schema";
 
 /**
  * What a failed job keeps as its last error, shown on the Jobs page. Only a code and a message
@@ -15,6 +16,8 @@ export interface SafeJobError {
   vendor?: string;
   httpStatus?: number;
   requestId?: string;
+  /** The console's own message as catalog words (Errors), shown in the reader's language. */
+  words?: StoredWords;
 }
 
 /** A failure whose message is safe to show as it is (a handler's expected, explained failure). */
@@ -23,9 +26,16 @@ export class JobError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The same message as catalog words, when the console has them. */
+    readonly words?: StoredWords,
   ) {
     super(message);
   }
+}
+
+/** A JobError with the console's words (lib/operations/error-text.ts consoleError): English stored, shown per reader. */
+export function wordedJobError(code: string, said: { errorMessage: string; errorWords: StoredWords }): JobError {
+  return new JobError(code, said.errorMessage, said.errorWords);
 }
 
 const CODE = /^[\w.:-]{1,64}$/;
@@ -58,7 +68,9 @@ function isVendorFailure(error: unknown): error is VendorFailure {
  */
 export function toSafeJobError(error: unknown, queue: string): SafeJobError {
   if (error instanceof JobError) {
-    return { code: CODE.test(error.code) ? error.code : "JobError", message: safeText(error.message) };
+    const safe: SafeJobError = { code: CODE.test(error.code) ? error.code : "JobError", message: safeText(error.message) };
+    if (error.words) safe.words = error.words;
+    return safe;
   }
   if (isVendorFailure(error)) {
     const suffix = error.requestId ? ` (request id ${error.requestId})` : "";
@@ -71,5 +83,5 @@ export function toSafeJobError(error: unknown, queue: string): SafeJobError {
   }
   const ref = randomUUID().slice(0, 8);
   console.error(`[jobs ${queue}] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
-  return { code: "internal", message: `Unexpected error (reference ${ref}); the details are in the server log.` };
+  return { code: "internal", message: `Unexpected error (reference ${ref}); the details are in the server log.`, words: { key: "jobUnexpected", values: { ref } } };
 }

@@ -5,6 +5,9 @@ import type { DB } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import type { AnyKind, OperationRow, Settlement } from "./kinds";
 import { markOutcomeAudited } from "./records";
+import { auditWords } from "@/lib/audit/words";
+import type { StoredWords } from "@/lib/db/schema";
+import { isVendor, vendorErrorWords } from "@/lib/i18n/vendor-errors";
 
 /*
  * The ledger's audit entries. An intent always gets an outcome entry with its correlation id:
@@ -30,10 +33,16 @@ export interface AuditSpec {
    */
   wrapper?: { correlationId: string; recordIntent: () => Promise<void> };
   /** Extra outcome params and message for a success (e.g. the new access id). */
-  onSuccess?: (result: Record<string, unknown>) => { params?: Record<string, unknown>; message?: string | null };
+  onSuccess?: (result: Record<string, unknown>) => { params?: Record<string, unknown>; message?: StoredWords | null };
 }
 
 export type Actor = AuditEntryInput["actor"];
+
+/** A failed settlement's message for the audit log: its words (the vendor's code or the console's), else its English. */
+function settlementWords(s: Settlement): StoredWords | string | null {
+  if (s.errorCode && isVendor(s.errorVendor)) return vendorErrorWords({ vendor: s.errorVendor, code: s.errorCode, httpStatus: s.errorHttpStatus });
+  return s.errorWords ?? s.errorMessage ?? null;
+}
 
 export function actorOf(row: OperationRow): Actor {
   return row.createdBy ? { id: row.createdBy, email: row.actorEmail ?? "", roles: row.actorRoles ?? [] } : null;
@@ -45,7 +54,7 @@ export function outcomeEntry(row: OperationRow, spec: AuditSpec, actor: Actor, c
     const extra = spec.onSuccess?.(s.result ?? {}) ?? {};
     return { ...base, outcome: "success", params: { ...spec.params, ...extra.params }, vendorRequestId: s.vendorRequestId ?? null, message: extra.message ?? null };
   }
-  return { ...base, outcome: "failure", params: spec.params, errorCode: s.errorCode ?? null, vendorRequestId: s.vendorRequestId ?? null, message: s.errorMessage ?? null };
+  return { ...base, outcome: "failure", params: spec.params, errorCode: s.errorCode ?? null, vendorRequestId: s.vendorRequestId ?? null, message: settlementWords(s) };
 }
 
 async function hasOutcome(deps: AuditDeps, correlationId: string): Promise<boolean> {
@@ -73,8 +82,10 @@ export async function ensureOutcomeAudited(deps: AuditDeps, kind: AnyKind | unde
   const noun = kind?.noun ?? "change";
   const message =
     row.status === "succeeded"
-      ? `outcome recorded by reconciliation: the ${noun} happened`
-      : `outcome recorded by reconciliation: the ${noun} did not happen${row.errorCode ? ` (${row.errorCode})` : ""}`;
+      ? auditWords("reconciledHappened", { noun })
+      : row.errorCode
+        ? auditWords("reconciledNotHappenedCode", { noun, code: row.errorCode })
+        : auditWords("reconciledNotHappened", { noun });
   await deps.audit({
     actor: actorOf(row),
     action: row.auditAction,
@@ -97,7 +108,7 @@ export async function auditSettlement(
   row: OperationRow,
   was: { status: string; errorCode: string | null },
   s: Settlement,
-  message: string,
+  message: StoredWords,
 ): Promise<void> {
   await deps
     .audit({

@@ -1,6 +1,7 @@
 import { errorWords, type ActionErrorKey } from "@/lib/actions/action-error";
 import type { StoredWords } from "@/lib/db/schema";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locale";
+import { wordsText } from "@/lib/i18n/stored-words";
 import { isVendor, vendorErrorText } from "@/lib/i18n/vendor-errors";
 import type { OperationRow } from "./kinds";
 
@@ -15,7 +16,7 @@ export function operationErrorText(row: ErrorFields, locale: string | null | und
   if (row.errorCode && isVendor(row.errorVendor)) {
     return vendorErrorText({ vendor: row.errorVendor, code: row.errorCode, httpStatus: row.errorHttpStatus }, locale);
   }
-  if (row.errorWords) return errorWords(isLocale(locale) ? locale : DEFAULT_LOCALE, row.errorWords.key as ActionErrorKey, row.errorWords.values);
+  if (row.errorWords) return wordsText(row.errorWords, locale);
   return row.errorMessage;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { defineQueue, defineSchedule } from "@/lib/jobs/define";
-import { JobError } from "@/lib/jobs/errors";
+import { wordedJobError } from "@/lib/jobs/errors";
+import { consoleError } from "./error-text";
 import { ledgerDeps } from "./deps";
 import { findOpenWork, reconcileOperation, RECONCILE_MIN_AGE_MS } from "./reconcile";
 
@@ -15,7 +16,7 @@ const reconcileQueue = defineQueue<{ operationId: string }>(
   async ({ operationId }) => {
     const verdict = await reconcileOperation(await ledgerDeps(), operationId);
     // Thrown so the queue's backoff decides when to look again; "open" is the sweep's to find later.
-    if (verdict === "retry") throw new JobError("VENDOR_UNREADABLE", "The vendor could not be read to settle this operation; it is tried again.");
+    if (verdict === "retry") throw wordedJobError("VENDOR_UNREADABLE", consoleError("vendorUnreadable"));
   },
   // First retry after 2.5-5 s (a dead instance's job is not held back long), then backing off to
   // about the same total span as before; the heartbeat hands a dead instance's job on within seconds.

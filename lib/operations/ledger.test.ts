@@ -8,6 +8,8 @@ import { ProviderError } from "@/lib/providers/errors";
 import { defineOperationKind } from "./kinds";
 import { runOperation, type LedgerDeps, type OperationRequest } from "./ledger";
 import { findOpenWork, reconcileOperation } from "./reconcile";
+import { wordsText } from "@/lib/i18n/stored-words";
+import type { StoredWords } from "@/lib/db/schema";
 
 /*
  * The ledger on a scratch database with a fake vendor: a set of things that exist, and switches
@@ -186,7 +188,8 @@ describe("lost answers and reconciliation", () => {
     expect(row).toMatchObject({ status: "succeeded", attempts: 2 });
     const pair = audits.filter((a) => a.correlationId === row.correlationId);
     expect(pair.map((a) => [a.action, a.outcome])).toEqual([["test.create", "intent"], ["test.create", "success"]]);
-    expect(pair[1]).toMatchObject({ actor: { id: actor.id }, message: expect.stringMatching(/recorded by reconciliation/) });
+    expect(pair[1]).toMatchObject({ actor: { id: actor.id } });
+    expect(wordsText(pair[1]!.message as StoredWords, "en")).toBe("outcome recorded by reconciliation: the change happened");
     expect((await rowOf(req.idempotencyKey)).outcomeAuditedAt).not.toBeNull();
   });
 

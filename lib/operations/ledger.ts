@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { actorOf, auditSettlement, ensureOutcomeAudited, outcomeEntry, type Actor, type AuditDeps, type AuditSpec } from "./audit";
+import { auditWords } from "@/lib/audit/words";
 import { consoleError } from "./error-text";
 import type { AnyKind, KindContext, OperationKind, OperationRow, Settlement, VendorClients } from "./kinds";
 import {
@@ -162,7 +163,7 @@ async function resumeOpen(kind: AnyKind, row: OperationRow, ctx: KindContext<unk
     const s: Settlement = { status: "succeeded", result: { ...found.result, reconciled: true }, vendorRequestId: row.vendorRequestId };
     const settled = await settle(kind, row, s, deps);
     if (settled) {
-      await auditSettlement(deps, kind, settled, { status: row.status, errorCode: row.errorCode }, s, `settled by reconciliation: the ${kind.noun} is reflected in ${kind.vendorName}`);
+      await auditSettlement(deps, kind, settled, { status: row.status, errorCode: row.errorCode }, s, auditWords("settledReflected", { noun: kind.noun, vendor: kind.vendorName }));
       await ensureOutcomeAudited(deps, kind, settled).catch(() => undefined);
     }
     return settled;
@@ -230,13 +231,14 @@ async function settle(kind: AnyKind, row: OperationRow, s: Settlement, deps: Led
   const earlier = { status: current.status, errorCode: current.errorCode, result: current.result };
   if (!(await replaceSettled(deps.db, current, { ...s, result: { ...(s.result ?? {}), corrected: earlier } }))) return null;
   const happened = s.status === "succeeded" ? "happened" : "failed";
+  const said = { was: current.status, noun: kind.noun, happened, vendor: kind.vendorName };
   await auditSettlement(
     deps,
     kind,
     current,
     { status: current.status, errorCode: current.errorCode },
     s,
-    `earlier settlement corrected: it said ${current.status}${current.errorCode ? ` (${current.errorCode})` : ""}, but the ${kind.noun} ${happened} in ${kind.vendorName}`,
+    current.errorCode ? auditWords("settlementCorrectedCode", { ...said, code: current.errorCode }) : auditWords("settlementCorrected", said),
   );
   return findById(deps.db, row.id).then((r) => r ?? null);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { cloudOperations } from "@/lib/db/schema";
 import { auditSettlement, ensureOutcomeAudited } from "./audit";
+import { auditWords } from "@/lib/audit/words";
 import { consoleError } from "./error-text";
 import "./all-kinds";
 import { kindOf, type KindContext, type OperationRow, type Settlement } from "./kinds";
@@ -85,8 +86,8 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
     : { status: "failed", errorCode: "NOT_APPLIED", ...consoleError("notApplied", { vendor: kind.vendorName }), vendorRequestId: row.vendorRequestId };
   const settled = await settleHeld(deps.db, held, s);
   if (!settled) return "open";
-  const what = found.happened ? `is reflected in ${kind.vendorName}` : `did not happen in ${kind.vendorName}`;
-  await auditSettlement(deps, kind, settled, { status: row.status, errorCode: null }, s, `settled by reconciliation: the ${kind.noun} ${what}`);
+  const words = auditWords(found.happened ? "settledReflected" : "settledNotHappened", { noun: kind.noun, vendor: kind.vendorName });
+  await auditSettlement(deps, kind, settled, { status: row.status, errorCode: null }, s, words);
   await ensureOutcomeAudited(deps, kind, settled).catch((error) => console.error(`[operations] outcome audit of ${row.id} failed:`, error instanceof Error ? error.message : error));
   return "done";
 }

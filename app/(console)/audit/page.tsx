@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { isRole } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditEntries, type AuditEntryDto } from "@/lib/dal/audit";
 import { parseAuditFilter, type AuditFilter } from "@/lib/validation/audit";
@@ -50,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { entries, total, pageSize } = await listAuditEntries(actor, filter);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const exportQuery = filterQuery(filter);
-  const t = await getTranslations("Audit");
+  const [t, shell, format] = await Promise.all([getTranslations("Audit"), getTranslations("Shell"), getFormatter()]);
 
   return (
     <div className="grid gap-4">
@@ -103,19 +104,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <RelativeTime value={e.at} />
                   </TableCell>
                   <TableCell>
-                    <div className="text-sm">{e.actorEmail ?? <span className="text-muted-foreground">{t("anonymous")}</span>}</div>
-                    <div className="text-xs text-muted-foreground">{e.actorRoles.join(", ")}</div>
+                    {e.actorEmail ? (
+                      <div className="text-sm" translate="no">
+                        {e.actorEmail}
+                      </div>
+                    ) : (
+                      <div className="text-sm text-muted-foreground">{t("anonymous")}</div>
+                    )}
+                    <div className="text-xs text-muted-foreground">{format.list(e.actorRoles.map((r) => (isRole(r) ? shell(`roles.${r}`) : r)))}</div>
                   </TableCell>
                   <TableCell>
                     {/* The code stays visible beside the label: auditors search and filter by it. */}
                     {t.has(actionKey(e.action)) ? <div className="text-sm">{t(actionKey(e.action))}</div> : null}
                     <code className="font-mono text-xs">{e.action}</code>
                   </TableCell>
-                  <TableCell className="max-w-56 truncate text-sm" title={e.target ?? undefined}>
+                  <TableCell className="max-w-56 truncate font-mono text-xs" title={e.target ?? undefined} translate="no">
                     {e.target ?? "—"}
                   </TableCell>
                   <TableCell>
-                    <Badge variant={OUTCOME_VARIANT[e.outcome]} title={e.outcome}>
+                    <Badge variant={OUTCOME_VARIANT[e.outcome]}>
                       {t.has(`outcomes.${e.outcome}`) ? t(`outcomes.${e.outcome}`) : e.outcome}
                     </Badge>
                     {e.errorCode ? <div className="mt-1 font-mono text-xs">{e.errorCode}</div> : null}

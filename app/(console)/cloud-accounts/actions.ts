@@ -36,6 +36,7 @@ export const testCloudAccountAction = defineAction({
   handler: async (input, { actor, setOutcome }) => {
     const result = await testCloudAccount(actor, input.id);
     setOutcome({ target: `cloud-account:${result.name}`, vendorRequestId: result.requestId, message: result.summary });
-    return { summary: result.summary, requestId: result.requestId };
+    // The card shows the stored result in the reader's language; the caller needs only the request id.
+    return { requestId: result.requestId };
   },
 });

@@ -49,10 +49,12 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
               <Card data-testid={`cloud-account-${account.name}`}>
                 <CardHeader className="flex flex-row items-start justify-between gap-3">
                   <div className="grid gap-1">
-                    <CardTitle>{account.name}</CardTitle>
+                    <CardTitle translate="no">{account.name}</CardTitle>
                     <div className="flex flex-wrap gap-1">
                       <Badge variant="secondary">{t(`vendors.${account.vendor}`)}</Badge>
-                      <Badge variant="outline">{account.region}</Badge>
+                      <Badge variant="outline" translate="no">
+                        {account.region}
+                      </Badge>
                     </div>
                   </div>
                   <div className="flex gap-1">
@@ -71,12 +73,18 @@ export function CloudAccountsList({ accounts }: { accounts: CloudAccountDto[] })
                   <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
                     <dt className="text-muted-foreground">{t("credentials")}</dt>
                     <dd className="font-mono text-xs" data-testid="credential-hint">
-                      {t("secretStored", { hint: account.credentialHint })}
+                      {t.rich("secretStored", { hint: account.credentialHint, data: (chunks) => <span translate="no">{chunks}</span> })}
                     </dd>
                     {Object.entries(account.settings).map(([key, value]) => (
                       <div key={key} className="contents">
                         <dt className="text-muted-foreground">{isSetting(key) ? t(`settings.${key}`) : key}</dt>
-                        <dd className="truncate font-mono text-xs">{value}</dd>
+                        {key === "authKind" && (value === "aksk" || value === "iam") ? (
+                          <dd className="truncate text-xs">{t(`form.${value}`)}</dd>
+                        ) : (
+                          <dd className="truncate font-mono text-xs" translate="no">
+                            {value}
+                          </dd>
+                        )}
                       </div>
                     ))}
                   </dl>

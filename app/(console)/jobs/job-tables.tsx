@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { JobDto, JobState, QueueSummaryDto } from "@/lib/dal/jobs";
+import { wordsText } from "@/lib/i18n/stored-words";
 import { vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { RetryJobButton } from "./retry-job-button";
 
@@ -63,7 +64,7 @@ async function LastError({ error }: { error: NonNullable<JobDto["lastError"]> })
   return (
     <>
       <div className="font-mono">{error.code}</div>
-      <div>{vendor ? vendorErrorText({ vendor, code: error.code, httpStatus: error.httpStatus }, locale) : error.message}</div>
+      <div>{vendor ? vendorErrorText({ vendor, code: error.code, httpStatus: error.httpStatus }, locale) : error.words ? wordsText(error.words, locale) : error.message}</div>
       {vendor && error.requestId ? (
         <div className="text-muted-foreground">
           {shell("common.requestId")} <span className="font-mono">{error.requestId}</span>
@@ -98,7 +99,7 @@ export async function JobsTable({ jobs, label, canRetry, empty }: { jobs: JobDto
                 <div className="font-mono text-[11px] text-muted-foreground">{job.id}</div>
               </TableCell>
               <TableCell>
-                <Badge variant={STATE_VARIANT[job.state]} title={job.state}>
+                <Badge variant={STATE_VARIANT[job.state]}>
                   {t(`states.${job.state}`)}
                 </Badge>
                 {job.deadLettered ? <div className="mt-1 text-xs text-muted-foreground">{t("deadLettered")}</div> : null}

@@ -18,16 +18,21 @@ function OriginCell({ row }: { row: AccessRow }) {
   const t = useTranslations("ProxyAccesses.columns");
   if (row.origin === "other") {
     return (
-      <span className="flex min-w-0 items-center gap-1.5" title={row.originInfo}>
-        <Badge variant={ORIGIN_BADGE.other}>{t("originOther")}</Badge>
+      // DMS's own origin text (in the tooltip and beside the badge) is shown as DMS wrote it.
+      <span className="flex min-w-0 items-center gap-1.5" title={row.originInfo} translate="no">
+        <Badge variant={ORIGIN_BADGE.other} translate="yes">
+          {t("originOther")}
+        </Badge>
         <span className="truncate text-xs text-muted-foreground">{row.originInfo || "—"}</span>
       </span>
     );
   }
   return (
-    <span className="flex min-w-0 items-center gap-1.5" title={row.originInfo}>
-      <Badge variant={ORIGIN_BADGE[row.origin]}>{row.origin === "owner" ? t("originOwner") : t("originTicket")}</Badge>
-      <span className="truncate font-mono text-xs">{row.origin === "owner" ? t("ownerRef", { ref: row.originRef }) : t("ticketRef", { ref: row.originRef })}</span>
+    <span className="flex min-w-0 items-center gap-1.5" title={row.originInfo} translate="no">
+      <Badge variant={ORIGIN_BADGE[row.origin]} translate="yes">
+        {row.origin === "owner" ? t("originOwner") : t("originTicket")}
+      </Badge>
+      <span className="truncate font-mono text-xs" translate="yes">{row.origin === "owner" ? t("ownerRef", { ref: row.originRef }) : t("ticketRef", { ref: row.originRef })}</span>
     </span>
   );
 }
@@ -77,7 +82,9 @@ export function accessColumns(opts: ColumnOptions) {
       cell: (r) => (
         <div className="grid min-w-0 leading-tight" title={t("userTitle", { name: r.userName, uid: r.userUid, userId: r.userId })}>
           <span className="truncate">
-            <span className="font-medium">{r.userName || "—"}</span>{" "}
+            <span className="font-medium" translate="no">
+              {r.userName || "—"}
+            </span>{" "}
             <span className="font-mono text-[11px] text-muted-foreground">{t("userId", { userId: r.userId })}</span>
           </span>
           <span className="truncate font-mono text-[11px] text-muted-foreground">{t("uid", { uid: r.userUid || "—" })}</span>
@@ -107,7 +114,14 @@ export function accessColumns(opts: ColumnOptions) {
         headerLabel: t("indepAccountLabel"),
         width: "minmax(7rem, 0.8fr)",
         sortValue: SORT_VALUES.indepAccount,
-        cell: (r) => (r.indepAccount ? <span className="font-mono text-xs">{r.indepAccount}</span> : <span className="text-muted-foreground">—</span>),
+        cell: (r) =>
+          r.indepAccount ? (
+            <span className="font-mono text-xs" translate="no">
+              {r.indepAccount}
+            </span>
+          ) : (
+            <span className="text-muted-foreground">—</span>
+          ),
       },
       { id: "instance", header: t("instance"), width: "5.5rem", sortValue: SORT_VALUES.instance, cell: (r) => <span className="font-mono text-xs">{r.instanceId}</span> },
     );

@@ -109,7 +109,11 @@ export function GrantDialog({ account, tenant, proxy, proxies, accesses, onClose
                   name: chosen.name,
                   uid: chosen.uid,
                   userId: chosen.userId,
-                  strong: (chunks) => <span className="font-medium">{chunks}</span>,
+                  strong: (chunks) => (
+                    <span className="font-medium" translate="no">
+                      {chunks}
+                    </span>
+                  ),
                   muted: (chunks) => <span className="font-mono text-xs text-muted-foreground">{chunks}</span>,
                 })}
               </p>

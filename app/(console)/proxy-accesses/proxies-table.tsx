@@ -33,13 +33,15 @@ function columnsFor(onPick: (proxyId: string) => void, t: T, format: Format): Da
       sortValue: (r) => r.instanceName || r.instanceId,
       cell: (r) => (
         <div className="grid min-w-0 leading-tight">
-          <span className="truncate font-medium">{r.instanceName || t("instanceName", { id: r.instanceId })}</span>
+          <span className="truncate font-medium" translate={r.instanceName ? "no" : undefined}>
+            {r.instanceName || t("instanceName", { id: r.instanceId })}
+          </span>
           <span className="truncate font-mono text-[11px] text-muted-foreground">{t("ids", { proxyId: r.proxyId, instanceId: r.instanceId })}</span>
         </div>
       ),
     },
     { id: "engine", header: t("engine"), width: "minmax(6rem, 1fr)", sortValue: (r) => r.engine, cell: (r) => r.engine || "—" },
-    { id: "region", header: t("region"), width: "minmax(7rem, 1fr)", sortValue: (r) => r.region, cell: (r) => <span className="font-mono text-xs">{r.region || "—"}</span> },
+    { id: "region", header: t("region"), width: "minmax(7rem, 1fr)", sortValue: (r) => r.region, cell: (r) => <span className="font-mono text-xs" translate="no">{r.region || "—"}</span> },
     {
       id: "accesses",
       header: t("accesses"),

@@ -13,6 +13,10 @@ import { ApiError } from "./queries";
 
 type Patch = { account?: string; tenant?: string; proxy?: string };
 
+/** DMS's instance environment types, named as DMS's own console names them; anything else is shown as sent. */
+const ENV_TYPES = ["product", "dev", "test", "pre", "sit", "uat", "pet", "stag", "normal"] as const;
+const isEnvType = (value: string): value is (typeof ENV_TYPES)[number] => (ENV_TYPES as readonly string[]).includes(value);
+
 /** "47 · orders-db (MySQL, cn-hangzhou)": how a proxy is named in every picker. */
 export function useProxyLabel(): (p: ProxyDto) => string {
   const t = useTranslations("ProxyAccesses.scope");
@@ -77,7 +81,8 @@ export function ScopePickers(props: {
           <Select id="pa-account" value={account} onChange={(e) => onChange({ account: e.currentTarget.value, tenant: "", proxy: "" })}>
             {account ? null : <option value="">{t("scope.chooseAccount")}</option>}
             {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
+              // Names and ids are data: translate="no" tells translation tools (and the zh-CN check) so.
+              <option key={a.id} value={a.id} translate="no">
                 {t("scope.accountOption", { name: a.name, region: a.region })}
               </option>
             ))}
@@ -94,7 +99,7 @@ export function ScopePickers(props: {
             {tenants.data && tenants.data.tenants.length === 0 ? <option value="">{t("scope.noTenant")}</option> : null}
             {tenants.data && !tenant && tenants.data.tenants.length ? <option value="">{t("scope.chooseTenant")}</option> : null}
             {tenants.data?.tenants.map((tn) => (
-              <option key={tn.tid} value={tn.tid}>
+              <option key={tn.tid} value={tn.tid} translate={tn.name ? "no" : undefined}>
                 {t("scope.tenantOption", { name: tn.name || t("scope.tenantFallback"), tid: tn.tid })}
               </option>
             ))}
@@ -108,7 +113,7 @@ export function ScopePickers(props: {
             {proxies.data && proxies.data.length === 0 ? <option value="">{t("scope.noProxyOption")}</option> : null}
             {proxies.data?.length && !selected ? <option value="">{t("scope.chooseProxy")}</option> : null}
             {proxies.data?.map((p) => (
-              <option key={p.proxyId} value={p.proxyId}>
+              <option key={p.proxyId} value={p.proxyId} translate={p.instanceName ? "no" : undefined}>
                 {proxyLabel(p)}
               </option>
             ))}
@@ -119,7 +124,7 @@ export function ScopePickers(props: {
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-muted-foreground" data-testid="proxy-details">
           <div className="flex gap-1">
             <dt>{t("scope.details.instance")}</dt>
-            <dd className="font-medium text-foreground">
+            <dd className="font-medium text-foreground" translate="no">
               {selected.instanceName || "—"} <span className="font-mono">({selected.instanceId})</span>
             </dd>
           </div>
@@ -129,12 +134,14 @@ export function ScopePickers(props: {
           </div>
           <div className="flex gap-1">
             <dt>{t("scope.details.region")}</dt>
-            <dd className="text-foreground">{selected.region || "—"}</dd>
+            <dd className="text-foreground" translate="no">
+              {selected.region || "—"}
+            </dd>
           </div>
           {selected.envType ? (
             <div className="flex gap-1">
               <dt>{t("scope.details.environment")}</dt>
-              <dd className="text-foreground">{selected.envType}</dd>
+              <dd className="text-foreground">{isEnvType(selected.envType) ? t(`scope.envTypes.${selected.envType}`) : selected.envType}</dd>
             </div>
           ) : null}
           <div className="flex min-w-0 gap-1">

@@ -22,7 +22,9 @@ function UserLine({ user, hasAccess }: { user: DmsUserDto; hasAccess: boolean })
   const t = useTranslations("ProxyAccesses.users");
   return (
     <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5">
-      <span className="font-medium">{user.name || t("fallbackName", { userId: user.userId })}</span>
+      <span className="font-medium" translate={user.name ? "no" : undefined}>
+        {user.name || t("fallbackName", { userId: user.userId })}
+      </span>
       <span className="font-mono text-xs text-muted-foreground">{t("ids", { uid: user.uid || "—", userId: user.userId })}</span>
       {user.state === "DISABLE" ? <Badge variant="destructive">{t("disabled")}</Badge> : null}
       {hasAccess ? <Badge variant="secondary">{t("hasAccess")}</Badge> : null}

@@ -78,7 +78,9 @@ export function UserForm(props: UserFormProps) {
       ) : (
         <p className="text-sm">
           <span className="text-muted-foreground">{t("email")} </span>
-          <span className="font-medium">{props.initial.email}</span>
+          <span className="font-medium" translate="no">
+            {props.initial.email}
+          </span>
         </p>
       )}
       <Field label={t("name")} required error={formState.errors.name}>

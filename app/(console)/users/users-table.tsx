@@ -40,8 +40,12 @@ export function UsersTable({ users, currentUserId }: { users: UserDto[]; current
             {users.map((user) => (
               <TableRow key={user.id} data-testid={`user-row-${user.email}`} className={user.disabled ? "opacity-60" : undefined}>
                 <TableCell>
-                  <div className="font-medium">{user.name}</div>
-                  <div className="text-xs text-muted-foreground">{user.email}</div>
+                  <div className="font-medium" translate="no">
+                    {user.name}
+                  </div>
+                  <div className="text-xs text-muted-foreground" translate="no">
+                    {user.email}
+                  </div>
                 </TableCell>
                 <TableCell>
                   <div className="flex flex-wrap gap-1">

@@ -1,0 +1,27 @@
+import { createTranslator } from "next-intl";
+import { CATALOGS } from "@/i18n/catalogs";
+import type { StoredWords } from "@/lib/db/schema";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";
+import { messageFallback, reportIntlError } from "./message-fallback";
+
+/*
+ * Text the console writes once and people read later (a ledger row's error, a connection test's
+ * summary, an audit entry's message) is stored as catalog words beside its English, and worded in
+ * the reader's language when shown. `ns` names the catalog namespace (Errors when absent).
+ */
+
+export type { StoredWords };
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+const translators = new Map<Locale, Translate>();
+
+export function wordsText(words: StoredWords, locale: string | null | undefined): string {
+  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  let t = translators.get(language);
+  if (!t) {
+    const typed = createTranslator({ locale: language, messages: CATALOGS[language], onError: reportIntlError, getMessageFallback: messageFallback });
+    t = (key, values) => (typed as unknown as Translate)(key, values);
+    translators.set(language, t);
+  }
+  return t(`${words.ns ?? "Errors"}.${words.key}`, words.values);
+}
