@@ -96,7 +96,12 @@ describe("job engine", () => {
     logged.mockRestore();
     const [failed] = (await jobs.jobs("test.broken")).filter((job) => job.id === id);
     expect(failed).toMatchObject({ state: "failed", retryCount: 1 });
-    expect(failed!.output).toEqual({ code: "internal", message: expect.stringMatching(/^Unexpected error \(reference [0-9a-f]{8}\)/) });
+    expect(failed!.output).toEqual({
+      code: "internal",
+      message: expect.stringMatching(/^Unexpected error \(reference [0-9a-f]{8}\)/),
+      // The same words for the Jobs page to show in its reader's language.
+      words: { key: "jobUnexpected", values: { ref: expect.stringMatching(/^[0-9a-f]{8}$/) } },
+    });
     expect(JSON.stringify(failed!.output)).not.toMatch(/hunter2|AKID|stack|params/);
     const dead = await jobs.jobs(deadLetterQueue("test.broken"));
     expect(dead).toEqual([expect.objectContaining({ sourceId: id, sourceName: "test.broken", data: { kind: "internal" } })]);
