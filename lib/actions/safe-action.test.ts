@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { AuditEntryInput } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/session";
+import type { StoredWords } from "@/lib/db/schema";
+import { wordsText } from "@/lib/i18n/stored-words";
 
 const state = vi.hoisted(() => ({
   actor: null as Actor | null,
@@ -142,6 +144,10 @@ describe("defineAction", () => {
     const result = await loose({ note: "fine", tags: ["ok", "bad\u0000"] });
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { "tags.1": [expect.stringContaining("NUL")] } });
     expect(state.audit).toMatchObject([{ outcome: "invalid", params: { note: "fine", tags: ["ok", "bad\u0000"] } }]);
+    // Worded for every reader when written: English, and Chinese for the audit page in Chinese.
+    const message = (state.audit[0] as { message: StoredWords }).message;
+    expect(wordsText(message, "en")).toMatch(/^tags\.1: .*NUL/);
+    expect(wordsText(message, "zh-CN")).toMatch(/^tags\.1: .*[\u4e00-\u9fff]/);
     expect(cloudCall).not.toHaveBeenCalled();
   });
 

@@ -9,7 +9,8 @@ import { can, canAny, type Permission, type ResourceKey } from "@/lib/auth/permi
 import { requestMeta, type RequestMeta } from "@/lib/auth/request-meta";
 import { getActor, type Actor } from "@/lib/auth/session";
 import { wordsFor } from "@/lib/validation/error-map";
-import { englishErrorMap, requestErrorMap } from "@/lib/validation/server-error-map";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/locale";
+import { errorMapFor, requestErrorMap } from "@/lib/validation/server-error-map";
 import { unsafeTextIssues, type TextProblem } from "@/lib/validation/text";
 import { auditMessageOf, describeFailure } from "./failure";
 import { ActionError, ERROR_CODES, type ActionResult } from "./result";
@@ -129,13 +130,18 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const parsed = Object.keys(unsafe).length ? null : def.input.safeParse(plain, { error: errorMap });
     if (!parsed?.success) {
       const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : textErrorsOf(unsafe, errorMap);
-      // The audit log reads the same in every language: its entry is worded in English.
-      const logged = parsed ? fieldErrorsOf(def.input.safeParse(plain, { error: englishErrorMap }).error ?? parsed.error) : textErrorsOf(unsafe, englishErrorMap);
+      // The audit entry keeps the problems in English and worded in every language, for its readers.
+      const problemsIn = (locale: Locale) => {
+        const map = errorMapFor(locale);
+        const errors = parsed ? fieldErrorsOf(def.input.safeParse(plain, { error: map }).error ?? parsed.error) : textErrorsOf(unsafe, map);
+        return Object.entries(errors).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500);
+      };
+      const texts = Object.fromEntries(LOCALES.map((locale) => [locale, problemsIn(locale)]));
       await record({
         actor: who,
         outcome: "invalid",
         params: typeof raw === "object" && raw && !(raw instanceof FormData) ? (raw as Record<string, unknown>) : null,
-        message: Object.entries(logged).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500),
+        message: { ...auditWords("fieldProblems", { problems: texts[DEFAULT_LOCALE] ?? "" }), texts },
       });
       return { ok: false, code: ERROR_CODES.invalidInput, formError: errorWords(await requestLocale(), "invalidInput"), fieldErrors };
     }

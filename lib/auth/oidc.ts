@@ -57,7 +57,7 @@ export async function resolveOidcUser(profile: Profile, env: Env, meta: RequestM
       return { ok: false, reason: "no-role" };
     }
     const [created] = await db.insert(users).values({ email, name, roles, source: "oidc", lastLoginAt: new Date() }).returning();
-    await audit("success", auditWords("ssoCreated", { roles: roles.join(", ") }), { id: created!.id, email, roles });
+    await audit("success", auditWords("ssoCreated"), { id: created!.id, email, roles });
     return { ok: true, userId: created!.id };
   }
 

@@ -16,7 +16,13 @@ import {
 import { AUDIT_OUTCOMES } from "../validation/audit-outcomes";
 
 /** A catalog message stored beside its English text: namespace (Errors when absent), key and values (lib/i18n/stored-words.ts). */
-export type StoredWords = { ns?: string; key: string; values?: Record<string, string | number> };
+export type StoredWords = {
+  ns?: string;
+  key: string;
+  values?: Record<string, string | number>;
+  /** Text already worded per language when it was written (field problems from the schemas' error maps). */
+  texts?: Record<string, string>;
+};
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();

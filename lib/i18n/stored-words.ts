@@ -17,6 +17,8 @@ const translators = new Map<Locale, Translate>();
 
 export function wordsText(words: StoredWords, locale: string | null | undefined): string {
   const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const worded = words.texts?.[language];
+  if (typeof worded === "string") return worded;
   let t = translators.get(language);
   if (!t) {
     const typed = createTranslator({ locale: language, messages: CATALOGS[language], onError: reportIntlError, getMessageFallback: messageFallback });
