@@ -7,6 +7,8 @@ import { E2E } from "./e2e/support/env";
  */
 export default defineConfig({
   testDir: "./e2e",
+  // Specs only: e2e/support holds helpers and their vitest unit tests (*.test.ts).
+  testMatch: "**/*.spec.ts",
   timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

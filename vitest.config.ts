@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,emulator,app,components,scripts,i18n}/**/*.test.{ts,tsx}"],
+    include: ["{lib,emulator,app,components,scripts,i18n}/**/*.test.{ts,tsx}", "e2e/support/**/*.test.ts"],
     environment: "node",
     setupFiles: ["lib/testing/validation-setup.ts"],
     testTimeout: 20_000,

@@ -90,8 +90,13 @@ export async function untranslatedText(page: Page): Promise<Untranslated[]> {
 
 /** The words of `text` that read as English: Latin-script tokens that are neither codes nor known product names. */
 export function englishWords(text: string): string[] {
-  const withoutAddresses = text.replace(/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, " ").replace(/\bhttps?:\/\/\S+/g, " ");
-  const tokens = withoutAddresses.match(/[A-Za-z][A-Za-z0-9._@/:=+-]*/g) ?? [];
+  const withoutAddresses = text
+    .replace(/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, " ")
+    .replace(/\bhttps?:\/\/\S+/g, " ")
+    // A single quoted word is a value someone entered (未知的角色“superuser”), not the console's words.
+    .replace(/[“"][^\s“”"]{1,64}[”"]/g, " ");
+  // A leading underscore belongs to the token: "_form" is a field path, a code.
+  const tokens = withoutAddresses.match(/[A-Za-z_][A-Za-z0-9._@/:=+-]*/g) ?? [];
   return tokens.filter((token) => {
     const bare = token.replace(/[.:-]+$/, "");
     if (bare.length < 2) return false;
