@@ -39,5 +39,5 @@ export const CATALOGS = {
 export type Messages = (typeof CATALOGS)["en"];
 export type Namespace = keyof Messages;
 
-/** Namespaces every client component may use (the shell, and field errors for any form); a page adds its own feature's. */
-export const CLIENT_SHARED: Namespace[] = ["Shell", "Validation"];
+/** Namespaces every client component may use (the shell); a page adds its own feature's, and Validation where it shows a form. */
+export const CLIENT_SHARED: Namespace[] = ["Shell"];

@@ -16,7 +16,7 @@ export default async function CloudAccountsPage() {
   return (
     <div className="grid gap-4">
       <PageHeader title={t("title")} description={t("description")} />
-      <ClientMessages namespaces={["CloudAccounts"]}>
+      <ClientMessages namespaces={["CloudAccounts", "Validation"]}>
         <CloudAccountsList accounts={accounts} />
       </ClientMessages>
     </div>

@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listCloudAccountOptions } from "@/lib/dal/cloud-accounts";
 import type { Allowed } from "./allowed";
 import { ProxyAccessesView } from "./proxy-accesses-view";
+import { FIRST_LOAD_GROUPS } from "./lazy-groups";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ProxyAccesses"))("title") };
@@ -31,7 +32,7 @@ export default async function ProxyAccessesPage() {
         <EmptyState title={t("noAccount.title")} description={t("noAccount.description")} />
       ) : (
         <Suspense fallback={null}>
-          <ClientMessages namespaces={["ProxyAccesses"]}>
+          <ClientMessages namespaces={["ProxyAccesses"]} only={{ ProxyAccesses: FIRST_LOAD_GROUPS }}>
             <ProxyAccessesView
               accounts={accounts.map((a) => ({ id: a.id, name: a.name, region: a.region }))}
               allowed={{

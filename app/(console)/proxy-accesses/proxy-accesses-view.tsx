@@ -9,14 +9,16 @@ import type { AllowedActions } from "./allowed";
 import { proxiesQuery, tenantsQuery } from "./queries";
 import { ScopePickers } from "./scope-pickers";
 import { useViewState } from "./use-view-state";
+import { preloadFullMessages, withFullMessages } from "./full-messages";
 
 // The list (virtualised table, filters, row actions) is its own chunk, fetched right after
 // hydration in parallel with the tenant and proxy lookups that must finish before it can show.
-const loadPanel = () => import("./access-panel");
-const AccessPanel = lazy(() => loadPanel().then((m) => ({ default: m.AccessPanel })));
+// The panel (and the dialogs inside it) come with the whole ProxyAccesses catalog, fetched alongside.
+const loadPanel = () => Promise.all([import("./access-panel"), preloadFullMessages()]).then(([m]) => m);
+const AccessPanel = lazy(() => loadPanel().then((m) => ({ default: withFullMessages(m.AccessPanel) })));
 // The proxies table shares the virtualised table with the list, so it is not in the first load either.
 const loadProxies = () => import("./proxies-table");
-const ProxiesTable = lazy(() => loadProxies().then((m) => ({ default: m.ProxiesTable })));
+const ProxiesTable = lazy(() => loadProxies().then((m) => ({ default: withFullMessages(m.ProxiesTable) })));
 
 export interface AccountOption {
   id: string;

@@ -16,7 +16,7 @@ export default async function UsersPage() {
   return (
     <div className="grid gap-4">
       <PageHeader title={t("title")} description={t("description")} />
-      <ClientMessages namespaces={["Users"]}>
+      <ClientMessages namespaces={["Users", "Validation"]}>
         <UsersTable users={users} currentUserId={actor.id} />
       </ClientMessages>
     </div>
