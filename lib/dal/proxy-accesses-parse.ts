@@ -83,7 +83,7 @@ export interface ProxyAccessDto {
 }
 
 /** The fields of lib/providers' DmsProxyAccess this module reads. */
-interface RawAccess {
+export interface RawAccess {
   proxyAccessId: string;
   proxyId?: string;
   instanceId?: string;

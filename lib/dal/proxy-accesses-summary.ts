@@ -18,8 +18,6 @@ export interface ProxySummaryDto {
  */
 export async function summarizeProxyAccesses(actor: Actor, ref: { accountId: string; tenantId: string; proxyId: string }): Promise<ProxySummaryDto> {
   const scope = await resolveProxyScope(actor, ref, "proxyAccess:read");
-  const { accesses } = (await readSharedAccessList(scope)).value;
-  let oldest: string | null = null;
-  for (const a of accesses) if (a.grantedAt && (!oldest || a.grantedAt < oldest)) oldest = a.grantedAt;
-  return { proxyId: scope.proxyId, accessCount: accesses.length, oldestGrantedAt: oldest };
+  const { count, oldestGrantedAt } = (await readSharedAccessList(scope)).value;
+  return { proxyId: scope.proxyId, accessCount: count, oldestGrantedAt };
 }

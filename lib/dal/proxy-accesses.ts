@@ -10,7 +10,8 @@ import { dmsProxyResource, sharedRead } from "@/lib/read-cache/console-reads";
 import type { GrantProxyAccessInput, RevealSecretInput, RevokeProxyAccessesInput } from "@/lib/validation/proxy-accesses";
 import { listJobsOfProxy, type BulkJobSummaryDto } from "./bulk-grants";
 import { grantProxyAccessOnce, readAccess } from "./proxy-accesses-grant";
-import { toAccessDto, type ProxyAccessDto } from "./proxy-accesses-parse";
+import { accessListJsonParts, serializeAccesses } from "./proxy-accesses-json";
+import type { ProxyAccessDto } from "./proxy-accesses-parse";
 import { reconcileProxyOperations, type UnsettledOperationDto } from "./proxy-accesses-reconcile";
 import { grantTarget, type OpsDeps } from "./proxy-accesses-records";
 import { revokeProxyAccesses, type RevokeItemResult } from "./proxy-accesses-revoke";
@@ -105,38 +106,58 @@ export interface AccessListDto {
   fetchedAt: string;
 }
 
+/** What the console keeps of one DMS answer for a proxy (see proxy-accesses-json.ts). */
+export interface SharedAccessList {
+  /** The accesses as the browser receives them: the UTF-8 JSON of ProxyAccessDto[]. */
+  accessesJson: Uint8Array;
+  count: number;
+  oldestGrantedAt: string | null;
+  requestId: string | null;
+}
+
 /**
  * DMS's list of the proxy's accesses, of an already authorized scope. Concurrent and recent views
  * of one list (the table, the proxies overview) share one DMS call; fetchedAt says how old it is.
+ * The list is serialized as DMS's answer is read and kept only in that form.
  */
 export async function readSharedAccessList(scope: ProxyScope) {
   const key = { resource: dmsProxyResource(scope.proxyId), credential: scope.accountId, read: `ListProxyAccesses:${scope.tenantId}` };
-  return sharedRead(key, async () => {
-    const { items, requestId } = await scope.dms.listProxyAccesses({ proxyId: scope.proxyId, tid: scope.tenantId });
-    return { accesses: items.map(toAccessDto), requestId: requestId ?? null };
+  return sharedRead(key, async (): Promise<SharedAccessList> => {
+    const { value, requestId } = await scope.dms.collectProxyAccesses({ proxyId: scope.proxyId, tid: scope.tenantId }, serializeAccesses);
+    return { accessesJson: value.json, count: value.count, oldestGrantedAt: value.oldestGrantedAt, requestId: requestId ?? null };
   });
+}
+
+/** An AccessListDto with its accesses still serialized; `body()` is the JSON the route answers with. */
+export interface LoadedAccessList {
+  meta: Omit<AccessListDto, "accesses">;
+  accessesJson: Uint8Array;
+  /** The AccessListDto as JSON, in parts (the accesses' bytes are shared, not copied). */
+  body(): Uint8Array[];
 }
 
 /**
  * The proxy's whole authorization list (DMS has no paging). Loading it also settles the proxy's
  * open changes that are due against it (the reconcile jobs do the same for proxies nobody opens).
  */
-export async function loadAccessList(actor: Actor, ref: { accountId: string; tenantId: string; proxyId: string }): Promise<AccessListDto> {
+export async function loadAccessList(actor: Actor, ref: { accountId: string; tenantId: string; proxyId: string }): Promise<LoadedAccessList> {
   const scope = await resolveProxyScope(actor, ref, "proxyAccess:read");
   const list = await readSharedAccessList(scope);
   const d = await deps(scope);
   const { settled, unsettled } = await reconcileProxyOperations(d, { accountId: scope.accountId, proxyId: scope.proxyId, tenantId: scope.tenantId });
   const jobs = await listJobsOfProxy(d.db, scope.accountId, scope.proxyId);
-  return {
+  // Keys in AccessListDto's order, accesses going between instanceId and unsettled.
+  const meta = {
     proxyId: scope.proxyId,
     instanceId: scope.instanceId,
-    accesses: list.value.accesses,
     unsettled,
     reconciled: settled,
     jobs,
     requestId: list.value.requestId,
     fetchedAt: new Date(list.fetchedAt).toISOString(),
   };
+  const accessesJson = list.value.accessesJson;
+  return { meta, accessesJson, body: () => accessListJsonParts(meta, accessesJson) };
 }
 
 /** Every DMS user of the tenant (all ListUsers pages), for the grant pickers. */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -126,7 +127,30 @@ export function isPostgresUrl(url: string): boolean {
  */
 const PGLITE_SHARED_BUFFERS = "16MB";
 
+/*
+ * V8 first compiles WebAssembly with its baseline compiler (Liftoff) and recompiles hot functions
+ * with its optimizing one (TurboFan). One of PGlite's functions (wasm-function #2272, a 100 KB
+ * body that every query runs) needs ~600 MB of compiler memory for that, for about a second, a
+ * few seconds after the database opens: the process's peak RSS was that compile (742 MiB against
+ * 240 MiB before and after it; --turbo-stats-wasm shows the 603 MB zone). No V8 flag short of
+ * skipping the tier-up avoids it. Without it queries run on baseline code: ~1 ms instead of
+ * ~0.5 ms for a small insert + catalog join + update in a loop, and no second of compile on a
+ * core at start. The embedded database serves one small console; PostgreSQL (DATABASE_URL)
+ * is unaffected. Only WebAssembly compiled after this call is concerned, i.e. PGlite's, which is
+ * the only WebAssembly the server runs. V8 reads these flags when it compiles a module, so they
+ * are set here, before the first PGlite, rather than on a command line the console does not own
+ * (NODE_OPTIONS refuses them); both are needed, --liftoff-only's implications are not applied
+ * at run time.
+ */
+export const PGLITE_WASM_FLAGS = ["--no-wasm-dynamic-tiering", "--no-wasm-tier-up"] as const;
+
+/** Sets PGLITE_WASM_FLAGS (idempotent: setting them again changes nothing). */
+export function keepWasmOnBaselineTier(setFlags: (flag: string) => void = v8.setFlagsFromString): void {
+  for (const flag of PGLITE_WASM_FLAGS) setFlags(flag);
+}
+
 function pgliteOptions() {
+  keepWasmOnBaselineTier();
   return { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] };
 }
 

@@ -146,3 +146,54 @@ describe("HTTP base", () => {
     expect(last?.query.get("SearchKey")).toBe("a b*c");
   });
 });
+
+describe("HTTP base, a list read element by element", () => {
+  const listSpec = { action: "ListProxyAccesses", method: "POST" as const, path: "/", schema: z.object({ RequestId: z.string().optional(), List: z.array(z.unknown()).nullish() }) };
+  const item = z.object({ Id: z.union([z.string(), z.number()]).transform(String), Name: z.string().optional() });
+  const collected: unknown[][] = [];
+  const list = {
+    field: "List",
+    item,
+    collect: () => {
+      const items: unknown[] = [];
+      collected.push(items);
+      return { add: (i: unknown) => void items.push(i), done: () => items };
+    },
+  };
+
+  it("validates each element, hands them over in order and counts them", async () => {
+    reply = { text: `{"RequestId":"req-l","Success":true,"List":[{"Id":1,"Name":"阿里云"},{"Id":12345678901234567890,"Name":"b"}]}` };
+    const res = await base().list(listSpec, list);
+    expect(res).toMatchObject({ requestId: "req-l", count: 2, list: [{ Id: "1", Name: "阿里云" }, { Id: "12345678901234567890", Name: "b" }] });
+    expect(res.data).toEqual({ RequestId: "req-l", List: [] });
+  });
+
+  it("reads a body it cannot split the ordinary way, with the same result", async () => {
+    reply = { text: `{"List":[{"Id":1}],"List2":1` }; // not JSON: the ordinary error
+    expect(await failure(base().list(listSpec, list))).toMatchObject({ code: "InvalidResponse", vendorMessage: "Response body is not JSON" });
+    reply = { json: { RequestId: "r", List: null } };
+    expect(await base().list(listSpec, list)).toMatchObject({ count: 0, list: [] });
+  });
+
+  it("names the element and field of a bad element, and a broken element as a body that is not JSON", async () => {
+    reply = { text: `{"List":[{"Id":1},{"Name":"no id"}]}` };
+    const error = await failure(base().list(listSpec, list));
+    expect(error).toMatchObject({ code: "InvalidResponse" });
+    expect(error.vendorMessage).toMatch(/^Unexpected response shape: List\.1\.Id: /);
+    reply = { text: `{"List":[{"Id":1},{"Id":2,}]}` };
+    expect(await failure(base().list(listSpec, list))).toMatchObject({ code: "InvalidResponse", vendorMessage: "Response body is not JSON" });
+  });
+
+  it("still reads the vendor's error envelope first", async () => {
+    reply = { json: { RequestId: "req-e", Success: false, ErrorCode: "InvalidTid", ErrorMessage: "bad tid", List: [] } };
+    expect(await failure(base().list(listSpec, list))).toMatchObject({ code: "InvalidTid", requestId: "req-e" });
+  });
+
+  it("starts a fresh collector for every attempt", async () => {
+    collected.length = 0;
+    reply = { text: `{"List":[{"Id":1}]}` };
+    await base().list(listSpec, list, 1);
+    await base().list(listSpec, list, 2);
+    expect(collected).toEqual([[{ Id: "1" }], [{ Id: "1" }]]);
+  });
+});

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { endpointRefusal, type EndpointPolicy } from "@/lib/providers/endpoint-policy";
 import { ProviderError } from "@/lib/providers/errors";
 import { redactText } from "@/lib/providers/redact";
+import { elementText, splitListField, type ListSplit } from "@/lib/providers/json-list";
 import { parseJsonSafe } from "@/lib/providers/safe-json";
 import { percentEncode } from "@/lib/providers/crypto-utils";
 import type { ProviderLogger, Vendor } from "@/lib/providers/types";
@@ -81,7 +82,32 @@ export interface CallResult<T> {
   headers: Headers;
 }
 
-export type HttpBase = <S extends z.ZodType>(spec: CallSpec<S>, attempt?: number) => Promise<CallResult<z.output<S>>>;
+/** Receives a list's validated elements in order; one collector per attempt, so a failed attempt's elements go with it. */
+export interface ListCollector<T, R> {
+  add(item: T): void;
+  done(): R;
+}
+
+/**
+ * A list answer read element by element (see json-list.ts): the array under the top-level
+ * `field` is validated one element at a time with `item` and handed to a collector, never held
+ * whole. The call's schema then sees the envelope with that array empty.
+ */
+export interface ListSpec<I extends z.ZodType, R> {
+  field: string;
+  item: I;
+  collect: () => ListCollector<z.output<I>, R>;
+}
+
+export interface ListCallResult<T, R> extends CallResult<T> {
+  list: R;
+  count: number;
+}
+
+export interface HttpBase {
+  <S extends z.ZodType>(spec: CallSpec<S>, attempt?: number): Promise<CallResult<z.output<S>>>;
+  list<S extends z.ZodType, I extends z.ZodType, R>(spec: CallSpec<S>, list: ListSpec<I, R>, attempt?: number): Promise<ListCallResult<z.output<S>, R>>;
+}
 
 export function buildUrl(baseUrl: string, path: string, query?: ReadonlyArray<readonly [string, string]>): URL {
   const url = new URL(baseUrl);
@@ -91,11 +117,22 @@ export function buildUrl(baseUrl: string, path: string, query?: ReadonlyArray<re
   return url;
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError, prefix: PropertyKey[] = []): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .map((issue) => `${[...prefix, ...issue.path].map(String).join(".") || "(root)"}: ${issue.message}`)
     .join("; ");
+}
+
+/** Where a list's elements come from: the raw body (split) or, when it could not be split, the parsed one. */
+type ListSource = { split: ListSplit; bytes: Uint8Array } | { parsed: unknown[] };
+
+/** The parsed body with the list's array taken out (to be read element by element), or as it is. */
+function detachList(json: unknown, field: string): { json: unknown; items?: unknown[] } {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return { json };
+  const items = (json as Record<string, unknown>)[field];
+  if (!Array.isArray(items)) return { json };
+  return { json: { ...(json as Record<string, unknown>), [field]: [] }, items };
 }
 
 /**
@@ -107,7 +144,11 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
   const doFetch = config.fetch ?? fetch;
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  return async function send<S extends z.ZodType>(spec: CallSpec<S>, attempt = 1) {
+  async function exchange<S extends z.ZodType, I extends z.ZodType, R>(
+    spec: CallSpec<S>,
+    attempt: number,
+    list?: ListSpec<I, R>,
+  ): Promise<CallResult<z.output<S>> & Partial<Pick<ListCallResult<z.output<S>, R>, "list" | "count">>> {
     const secrets = [...(config.secrets ?? []), ...(spec.secrets ?? [])];
     const scrub = (text: string | undefined) => (text === undefined ? undefined : redactText(text, secrets));
     const fail = (init: Omit<ConstructorParameters<typeof ProviderError>[0], "vendor" | "service" | "action">) =>
@@ -150,6 +191,7 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
       });
 
     let response: RawResponse;
+    let source: ListSource | undefined;
     try {
       const res = await doFetch(request.url, {
         method: request.method,
@@ -158,13 +200,27 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
         signal,
         redirect: "manual",
       });
-      const text = await res.text();
+      let text: string;
+      if (list) {
+        // Bytes, not text: the list's elements are decoded one at a time below.
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        const split = splitListField(bytes, list.field);
+        if (split) source = { split, bytes };
+        text = split ? split.envelope : new TextDecoder().decode(bytes);
+      } else {
+        text = await res.text();
+      }
       release?.();
       let json: unknown;
       try {
         json = text.length > 0 ? parseJsonSafe(text) : undefined;
       } catch {
         json = undefined;
+      }
+      if (list && !source) {
+        const detached = detachList(json, list.field);
+        json = detached.json;
+        if (detached.items) source = { parsed: detached.items };
       }
       response = { status: res.status, headers: res.headers, text, json };
     } catch (cause) {
@@ -218,9 +274,49 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
         requestId,
       });
     }
+    const result = { data: parsed.data as z.output<S>, status: response.status, requestId, headers: response.headers };
+    if (!list) {
+      log(response.status, requestId);
+      return result;
+    }
+    const collector = list.collect();
+    const count = !source ? 0 : "split" in source ? source.split.count : source.parsed.length;
+    for (let i = 0; i < count; i += 1) {
+      let raw: unknown;
+      if (source && "split" in source) {
+        const text = elementText(source.bytes, source.split, i);
+        try {
+          raw = source.split.mayHoldUnsafeInteger(i) ? parseJsonSafe(text) : JSON.parse(text);
+        } catch {
+          log(response.status, requestId, "InvalidResponse");
+          throw fail({ kind: "invalid-response", code: "InvalidResponse", httpStatus: response.status, vendorMessage: "Response body is not JSON", requestId });
+        }
+      } else {
+        raw = (source as { parsed: unknown[] }).parsed[i];
+      }
+      const item = list.item.safeParse(raw);
+      if (!item.success) {
+        log(response.status, requestId, "InvalidResponse");
+        throw fail({
+          kind: "invalid-response",
+          code: "InvalidResponse",
+          httpStatus: response.status,
+          vendorMessage: scrub(`Unexpected response shape: ${describeIssues(item.error, [list.field, i])}`),
+          requestId,
+        });
+      }
+      collector.add(item.data as z.output<I>);
+    }
     log(response.status, requestId);
-    return { data: parsed.data as z.output<S>, status: response.status, requestId, headers: response.headers };
+    return { ...result, list: collector.done(), count };
+  }
+
+  const send = (<S extends z.ZodType>(spec: CallSpec<S>, attempt = 1) => exchange(spec, attempt)) as HttpBase;
+  send.list = async <S extends z.ZodType, I extends z.ZodType, R>(spec: CallSpec<S>, list: ListSpec<I, R>, attempt = 1) => {
+    const result = await exchange(spec, attempt, list);
+    return { ...result, list: result.list as R, count: result.count ?? 0 };
   };
+  return send;
 }
 
 type Fail = (init: Omit<ConstructorParameters<typeof ProviderError>[0], "vendor" | "service" | "action">) => ProviderError;

@@ -9,6 +9,7 @@ import { vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { requestErrorMap } from "@/lib/validation/server-error-map";
 import { errorWords, localizedActionError } from "@/lib/actions/action-error";
+import { NO_STORE } from "./json-parts";
 
 /*
  * Shared plumbing of the feature's GET routes: who is asking, what they asked, and errors as
@@ -18,8 +19,6 @@ import { errorWords, localizedActionError } from "@/lib/actions/action-error";
 export interface ApiErrorBody {
   error: { message: string; code?: string; requestId?: string };
 }
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });

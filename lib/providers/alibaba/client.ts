@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { buildAcs3Headers, buildSignedRpcV1Payload, encodeAcs3Query, signAcs3 } from "@/lib/providers/alibaba/signer";
 import { defaultDmsEndpoint, normaliseBaseUrl } from "@/lib/providers/endpoints";
-import { createHttpBase, type CallResult, type OutgoingRequest, type RawResponse, type VendorErrorInfo } from "@/lib/providers/http";
+import { createHttpBase, type CallResult, type ListCallResult, type ListSpec, type OutgoingRequest, type RawResponse, type VendorErrorInfo } from "@/lib/providers/http";
 import { pacedBeforeSend } from "@/lib/providers/pacer";
 import { resolvePolicy } from "@/lib/providers/resilience";
 import { connectionSecrets, type AlibabaConnection, type ClientOptions, type RetryPolicy } from "@/lib/providers/types";
@@ -22,6 +22,14 @@ export interface DmsTransport {
     schema: S,
     extra?: { secrets?: string[]; signal?: AbortSignal; attempt?: number },
   ): Promise<CallResult<z.output<S>>>;
+  /** The same for a list answer read element by element (see ListSpec in http.ts). */
+  callList<S extends z.ZodType, I extends z.ZodType, R>(
+    action: string,
+    params: Params,
+    schema: S,
+    list: ListSpec<I, R>,
+    extra?: { signal?: AbortSignal; attempt?: number },
+  ): Promise<ListCallResult<z.output<S>, R>>;
 }
 
 function asRecord(json: unknown): Record<string, unknown> | undefined {
@@ -113,5 +121,7 @@ export function createDmsTransport(conn: AlibabaConnection, options: ClientOptio
         { action, method: "POST", path: "/", query: definedParams(params), schema, secrets: extra?.secrets, signal: extra?.signal },
         extra?.attempt,
       ),
+    callList: (action, params, schema, list, extra) =>
+      send.list({ action, method: "POST", path: "/", query: definedParams(params), schema, signal: extra?.signal }, list, extra?.attempt),
   };
 }

@@ -1,6 +1,7 @@
 import { createDmsTransport, DMS_SERVICE } from "@/lib/providers/alibaba/client";
 import * as s from "@/lib/providers/alibaba/dms-schemas";
 import { invalidArgument, isProviderError } from "@/lib/providers/errors";
+import type { ListCollector } from "@/lib/providers/http";
 import { createWithLookup, retryDelete, withRetry } from "@/lib/providers/resilience";
 import { toDecimalId } from "@/lib/providers/schema-helpers";
 import type { AlibabaConnection, ClientOptions } from "@/lib/providers/types";
@@ -37,6 +38,11 @@ export interface ListInstancesInput extends TenantScoped {
   instanceState?: "NORMAL" | "DISABLE";
 }
 
+function collectArray<T>(): ListCollector<T, T[]> {
+  const items: T[] = [];
+  return { add: (item) => void items.push(item), done: () => items };
+}
+
 const NOT_FOUND_CODE = /(NotExist|NotFound|DoesNotExist)/i;
 
 export type DmsApi = ReturnType<typeof createDmsApi>;
@@ -59,11 +65,22 @@ export function createDmsApi(conn: AlibabaConnection, options: ClientOptions = {
   const read = <T>(fn: (attempt: number) => Promise<T>, o?: CallOptions) => withRetry(fn, { policy, signal: o?.signal });
 
   const client = {
-    // POST ListProxyAccesses (no paging: DMS returns the whole list)
-    async listProxyAccesses(input: { proxyId: DmsId } & TenantScoped, o?: CallOptions) {
+    /**
+     * POST ListProxyAccesses (no paging: DMS returns the whole list, 20,000 rows and more), each
+     * validated access handed to a fresh `collect()` per attempt as the body is read, so the list
+     * never exists whole unless the collector keeps it (listProxyAccesses does).
+     */
+    async collectProxyAccesses<R>(input: { proxyId: DmsId } & TenantScoped, collect: () => ListCollector<s.DmsProxyAccess, R>, o?: CallOptions) {
       const params = { ProxyId: id("ListProxyAccesses", "ProxyId", input.proxyId), Tid: tid("ListProxyAccesses", input.tid) };
-      const res = await read((attempt) => transport.call("ListProxyAccesses", params, s.listProxyAccessesResponse, { signal: o?.signal, attempt }), o);
-      return { items: res.data.ProxyAccessList, requestId: res.requestId };
+      const list = { field: "ProxyAccessList", item: s.proxyAccessSchema, collect };
+      const res = await read((attempt) => transport.callList("ListProxyAccesses", params, s.listProxyAccessesResponse, list, { signal: o?.signal, attempt }), o);
+      return { value: res.list, count: res.count, requestId: res.requestId };
+    },
+
+    // POST ListProxyAccesses, the whole list as an array
+    async listProxyAccesses(input: { proxyId: DmsId } & TenantScoped, o?: CallOptions) {
+      const { value, requestId } = await client.collectProxyAccesses(input, collectArray<s.DmsProxyAccess>, o);
+      return { items: value, requestId };
     },
 
     // POST CreateProxyAccess
