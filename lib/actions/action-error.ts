@@ -1,5 +1,6 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core) rather than "next-intl": that entry pulls in React's client hooks outside Next.js (jobs and bench processes).
+import { createTranslator } from "use-intl/core";
 import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { CATALOGS, type Messages } from "@/i18n/catalogs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";

@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core) rather than "next-intl": that entry pulls in React's client hooks outside Next.js (jobs and bench processes).
+import { createTranslator } from "use-intl/core";
 import { CATALOGS } from "@/i18n/catalogs";
 import type { StoredWords } from "@/lib/db/schema";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";

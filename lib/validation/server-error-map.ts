@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core) rather than "next-intl": that entry pulls in React's client hooks outside Next.js (jobs and bench processes).
+import { createTranslator } from "use-intl/core";
 import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
 import { z } from "zod";
 import { CATALOGS } from "@/i18n/catalogs";
