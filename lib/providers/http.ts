@@ -256,24 +256,17 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
         requestId,
       });
     }
+    /** An answer the console cannot read: logged, and refused as InvalidResponse with what was wrong. */
+    const invalid = (vendorMessage: string | undefined) => {
+      log(response.status, requestId, "InvalidResponse");
+      return fail({ kind: "invalid-response", code: "InvalidResponse", httpStatus: response.status, vendorMessage, requestId });
+    };
     if (response.json === undefined && spec.emptyBodyOk && response.text.trim() === "") {
       response = { ...response, json: {} };
     }
-    if (response.json === undefined) {
-      log(response.status, requestId, "InvalidResponse");
-      throw fail({ kind: "invalid-response", code: "InvalidResponse", httpStatus: response.status, vendorMessage: "Response body is not JSON", requestId });
-    }
+    if (response.json === undefined) throw invalid("Response body is not JSON");
     const parsed = spec.schema.safeParse(config.unwrap ? config.unwrap(response.json) : response.json);
-    if (!parsed.success) {
-      log(response.status, requestId, "InvalidResponse");
-      throw fail({
-        kind: "invalid-response",
-        code: "InvalidResponse",
-        httpStatus: response.status,
-        vendorMessage: scrub(`Unexpected response shape: ${describeIssues(parsed.error)}`),
-        requestId,
-      });
-    }
+    if (!parsed.success) throw invalid(scrub(`Unexpected response shape: ${describeIssues(parsed.error)}`));
     const result = { data: parsed.data as z.output<S>, status: response.status, requestId, headers: response.headers };
     if (!list) {
       log(response.status, requestId);
@@ -288,23 +281,13 @@ export function createHttpBase(config: HttpBaseConfig): HttpBase {
         try {
           raw = source.split.mayHoldUnsafeInteger(i) ? parseJsonSafe(text) : JSON.parse(text);
         } catch {
-          log(response.status, requestId, "InvalidResponse");
-          throw fail({ kind: "invalid-response", code: "InvalidResponse", httpStatus: response.status, vendorMessage: "Response body is not JSON", requestId });
+          throw invalid("Response body is not JSON");
         }
       } else {
         raw = (source as { parsed: unknown[] }).parsed[i];
       }
       const item = list.item.safeParse(raw);
-      if (!item.success) {
-        log(response.status, requestId, "InvalidResponse");
-        throw fail({
-          kind: "invalid-response",
-          code: "InvalidResponse",
-          httpStatus: response.status,
-          vendorMessage: scrub(`Unexpected response shape: ${describeIssues(item.error, [list.field, i])}`),
-          requestId,
-        });
-      }
+      if (!item.success) throw invalid(scrub(`Unexpected response shape: ${describeIssues(item.error, [list.field, i])}`));
       collector.add(item.data as z.output<I>);
     }
     log(response.status, requestId);
