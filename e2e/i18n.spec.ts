@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import { signInAnyLanguage, signInAs } from "./support/auth";
 import { emu, lastSeq } from "./support/emulator";
 import { DEMO, DEMO_PASSWORD } from "./support/env";
 
@@ -30,12 +30,7 @@ test.afterEach(async ({ browser }) => {
   for (const role of ["dba", "auditor", "admin"] as const) {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto("/login");
-    await page.locator("#email").fill(DEMO[role]);
-    await page.locator("#password").fill(DEMO_PASSWORD);
-    await page.locator("form button[type=submit]").first().click();
-    // Signed in (the sign-in page has a Language switcher of its own, so wait for the shell).
-    await expect(page.getByRole("button", { name: "退出登录" }).or(page.getByRole("button", { name: "Sign out" }))).toBeVisible();
+    await signInAnyLanguage(page, role);
     const chinese = page.getByLabel("语言");
     if (await chinese.isVisible()) {
       await chinese.selectOption("en");

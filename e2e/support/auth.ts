@@ -15,6 +15,19 @@ export async function signInAs(page: Page, role: DemoRole) {
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
+/**
+ * Signs in as a demo role whatever language the sign-in page and the user's saved choice show
+ * (fields by id, not by label), and waits for the shell in either language.
+ */
+export async function signInAnyLanguage(page: Page, role: DemoRole) {
+  await page.goto("/login");
+  await page.locator("#email").fill(DEMO[role]);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("form button[type=submit]").first().click();
+  // The sign-in page has a Language switcher of its own, so wait for the shell.
+  await expect(page.getByRole("button", { name: "退出登录" }).or(page.getByRole("button", { name: "Sign out" }))).toBeVisible();
+}
+
 /** A fresh browser context signed in as a demo role; close it when done. */
 export async function contextAs(browser: Browser, role: DemoRole) {
   const context = await browser.newContext({ baseURL: E2E.baseURL });
