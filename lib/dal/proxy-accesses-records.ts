@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, inArray, like } from "drizzle-orm";
 import { errorWords } from "@/lib/actions/action-error";
 import { ActionError } from "@/lib/actions/result";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
+import { DEFAULT_LOCALE, localeOr } from "@/lib/i18n/locale";
 import { operationErrorText } from "@/lib/operations/error-text";
 import type { DB } from "@/lib/db/client";
 import { bulkGrantJobs, cloudOperations } from "@/lib/db/schema";
@@ -32,7 +32,7 @@ export const OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
 /** "DMS did not confirm…" followed by what the row knows, in `locale`: for lists that show an unknown outcome. */
 export function unknownOutcomeText(row: OperationRow | undefined, locale: string): string {
-  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const language = localeOr(locale);
   const detail = row ? operationErrorText(row, language) : null;
   return `${errorWords(language, "outcomeUnknown")} ${detail ?? ""}`.trim();
 }
@@ -42,7 +42,7 @@ export function errorFromSettled(row: OperationRow): ActionError {
   if (row.status === "unknown") {
     // What the row knows is worded per reader too (a vendor's error from its code).
     const values = (locale: string) => {
-      const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+      const language = localeOr(locale);
       return { detail: operationErrorText(row, language) ?? errorWords(language, "noAnswer"), code: row.errorCode ?? "—" };
     };
     return new ActionError(errorWords(DEFAULT_LOCALE, "outcomeUnknownDetail", values(DEFAULT_LOCALE)), {

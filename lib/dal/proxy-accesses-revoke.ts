@@ -1,7 +1,7 @@
 import "server-only";
 import { errorWords } from "@/lib/actions/action-error";
 import { auditWords } from "@/lib/audit/words";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locale";
+import { localeOr } from "@/lib/i18n/locale";
 import { currentLocale } from "@/lib/i18n/request-locale";
 import { dmsRevoke, REVOKE_KIND } from "@/lib/operations/dms-proxy-access";
 import { operationErrorText } from "@/lib/operations/error-text";
@@ -33,8 +33,6 @@ export interface RevokeItemResult {
   requestId?: string;
 }
 
-const languageOf = (locale: string) => (isLocale(locale) ? locale : DEFAULT_LOCALE);
-
 export const REVOKE_ITEM_ACTION = "proxy-accesses.revoke.access";
 
 function fromRow(row: OperationRow, userName: string, locale: string): RevokeItemResult {
@@ -47,13 +45,13 @@ function fromRow(row: OperationRow, userName: string, locale: string): RevokeIte
     userName,
     ok: false,
     code: row.errorCode ?? (unknown ? "OUTCOME_UNKNOWN" : "FAILED"),
-    message: unknown ? unknownOutcomeText(row, locale) : (operationErrorText(row, locale) ?? errorWords(languageOf(locale), "revokeFailed")),
+    message: unknown ? unknownOutcomeText(row, locale) : (operationErrorText(row, locale) ?? errorWords(localeOr(locale), "revokeFailed")),
     requestId: row.vendorRequestId ?? undefined,
   };
 }
 
 function inProgress(proxyAccessId: string, userName: string, locale: string): RevokeItemResult {
-  return { proxyAccessId, userName, ok: false, code: "IN_PROGRESS", message: errorWords(languageOf(locale), "revokeInProgress") };
+  return { proxyAccessId, userName, ok: false, code: "IN_PROGRESS", message: errorWords(localeOr(locale), "revokeInProgress") };
 }
 
 /**
@@ -80,7 +78,7 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
         const settled = earlier.status === "pending" ? await waitForSettled(db, key) : earlier;
         if (settled) return fromRow(settled, userName, locale);
       }
-      return { proxyAccessId, userName, ok: false, code: "NOT_FOUND", message: errorWords(languageOf(locale), "revokeNotOnProxy") };
+      return { proxyAccessId, userName, ok: false, code: "NOT_FOUND", message: errorWords(localeOr(locale), "revokeNotOnProxy") };
     }
     const params = { tenantId: req.tenantId, proxyId: req.proxyId, instanceId: req.instanceId, proxyAccessId, userId: access.userId ?? null, userName, reason: req.reason ?? null };
     const outcome = await runOperation(
@@ -106,6 +104,6 @@ export async function revokeProxyAccesses(deps: OpsDeps, req: RevokeRequest): Pr
   };
 
   return (await mapWithConcurrency(req.proxyAccessIds, revokeOne, { concurrency: 4 })).map((r, i) =>
-    r.ok ? r.value : { proxyAccessId: req.proxyAccessIds[i]!, userName: `access ${req.proxyAccessIds[i]}`, ok: false, code: "INTERNAL", message: errorWords(languageOf(locale), "revokeConsoleFailed") },
+    r.ok ? r.value : { proxyAccessId: req.proxyAccessIds[i]!, userName: `access ${req.proxyAccessIds[i]}`, ok: false, code: "INTERNAL", message: errorWords(localeOr(locale), "revokeConsoleFailed") },
   );
 }

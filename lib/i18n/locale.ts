@@ -17,6 +17,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** `value` when it is a supported language, else English: for text worded for a stored or passed-on locale. */
+export function localeOr(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 /** The best supported language of an Accept-Language header, or null when none is acceptable. */
 export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
   if (!header) return null;

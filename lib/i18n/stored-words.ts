@@ -2,7 +2,7 @@
 import { createTranslator } from "use-intl/core";
 import { CATALOGS } from "@/i18n/catalogs";
 import type { StoredWords } from "@/lib/db/schema";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";
+import { localeOr, type Locale } from "./locale";
 import { messageFallback, reportIntlError } from "./message-fallback";
 
 /*
@@ -17,7 +17,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 const translators = new Map<Locale, Translate>();
 
 export function wordsText(words: StoredWords, locale: string | null | undefined): string {
-  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const language = localeOr(locale);
   const worded = words.texts?.[language];
   if (typeof worded === "string") return worded;
   let t = translators.get(language);

@@ -1,7 +1,7 @@
 // use-intl/core (next-intl's own core) rather than "next-intl": that entry pulls in React's client hooks outside Next.js (jobs and bench processes).
 import { createTranslator } from "use-intl/core";
 import { messageFallback, reportIntlError } from "@/lib/i18n/message-fallback";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
+import { localeOr, type Locale } from "@/lib/i18n/locale";
 import { vendorErrorMessageRef, type VendorErrorIdentity } from "@/lib/providers/error-messages";
 import en from "@/lib/providers/messages/en.json";
 import zh from "@/lib/providers/messages/zh-CN.json";
@@ -31,7 +31,7 @@ function translatorFor(locale: Locale): Translate {
 /** The plain-language text of a vendor error in `locale` (English for anything unknown). */
 export function vendorErrorText(error: VendorErrorIdentity, locale: string | null | undefined): string {
   const ref = vendorErrorMessageRef(error);
-  return translatorFor(isLocale(locale) ? locale : DEFAULT_LOCALE)(ref.key, ref.values);
+  return translatorFor(localeOr(locale))(ref.key, ref.values);
 }
 
 /** A vendor error as stored words (lib/i18n/stored-words.ts): an audit entry shows it in its reader's language. */
@@ -42,7 +42,7 @@ export function vendorErrorWords(error: VendorErrorIdentity): { ns: "VendorError
 
 /** The vendor's code and request id after the message, as they were sent: "(code, request id …)". */
 export function vendorErrorDetails(error: { code: string; requestId?: string | null }, locale: string | null | undefined): string {
-  const t = translatorFor(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = translatorFor(localeOr(locale));
   return error.requestId ? t("details.codeAndRequestId", { code: error.code, requestId: error.requestId }) : t("details.code", { code: error.code });
 }
 
