@@ -17,7 +17,7 @@ import { ProxyNotices, SummaryBar } from "./access-notices";
 import { AccessToolbar } from "./access-toolbar";
 import { mayOn, type AllowedActions } from "./allowed";
 import { accessListQuery, addAccessToList, proxyAccessKeys, removeAccessesFromList } from "./queries";
-import { QueryError } from "./scope-pickers";
+import { QueryError } from "@/components/query-error";
 import { TimeZoneSwitch } from "./time-zone-switch";
 import type { ViewState } from "./view-state";
 

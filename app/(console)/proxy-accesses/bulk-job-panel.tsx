@@ -12,7 +12,7 @@ import { useDescribeFailure } from "@/lib/actions/form-errors";
 import type { BulkJobDto } from "@/lib/dal/bulk-grants-view";
 import { retryBulkGrantAction } from "./actions";
 import { bulkJobQuery, proxyAccessKeys } from "./queries";
-import { QueryError } from "./scope-pickers";
+import { QueryError } from "@/components/query-error";
 
 const STATE_BADGE = { waiting: "outline", running: "outline", granted: "success", already: "secondary", failed: "destructive", unknown: "warning" } as const;
 

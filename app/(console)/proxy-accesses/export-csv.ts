@@ -1,12 +1,7 @@
-import Papa from "papaparse";
+import { downloadCsv, toCsv } from "@/components/csv";
 import type { AccessRow, OriginLabels } from "./access-filters";
 
-/*
- * Loaded only when someone clicks "Export CSV", so papaparse stays out of the page's first load.
- * The file holds exactly the rows of the filtered, sorted view, under two header rows: the column
- * names in the viewer's language for people, then the raw field names below, which never change
- * with the language, for scripts (skip the first line, or read the second as the header).
- */
+/* Loaded only when someone clicks "Export CSV" (see components/csv.ts for the file's shape). */
 
 export const CSV_COLUMNS = [
   "proxy_access_id",
@@ -48,20 +43,9 @@ export function accessesToCsv(rows: readonly AccessRow[], words: CsvWords): stri
     r.grantedAt ?? "",
     r.gmtCreate,
   ]);
-  const header = CSV_COLUMNS.map(words.labels);
-  // escapeFormulae: a name such as "=HYPERLINK(...)" must not become a formula in a spreadsheet.
-  return Papa.unparse([header, [...CSV_COLUMNS], ...data], { escapeFormulae: true, newline: "\r\n" });
+  return toCsv(CSV_COLUMNS, words.labels, data);
 }
 
 export function downloadAccessesCsv(rows: readonly AccessRow[], baseName: string, words: CsvWords) {
-  // A BOM so spreadsheet apps read the Chinese headers and origin texts as UTF-8.
-  const blob = new Blob(["\uFEFF", accessesToCsv(rows, words)], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `${baseName}-${new Date().toISOString().replace(/[:.]/g, "-")}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadCsv(accessesToCsv(rows, words), baseName);
 }

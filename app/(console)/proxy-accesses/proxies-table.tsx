@@ -11,7 +11,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { ProxyDto } from "@/lib/dal/proxy-accesses";
 import type { ProxySummaryDto } from "@/lib/dal/proxy-accesses-summary";
 import { ApiError, proxySummaryQuery } from "./queries";
-import { useApiErrorText } from "./scope-pickers";
+import { useApiErrorText } from "@/components/query-error";
 
 type ProxyRow = ProxyDto & { summary: ProxySummaryDto | undefined; failed: string | null };
 type T = ReturnType<typeof useTranslations<"ProxyAccesses.proxies">>;

@@ -1,4 +1,5 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import { ApiError, getJson } from "@/components/api-json";
 import type { BulkJobDto } from "@/lib/dal/bulk-grants-view";
 import type { AccessListDto, DmsUserDto, ProxyAccessDto, ProxyDto, TenantDto } from "@/lib/dal/proxy-accesses";
 import type { ProxySummaryDto } from "@/lib/dal/proxy-accesses-summary";
@@ -8,32 +9,7 @@ import type { ProxySummaryDto } from "@/lib/dal/proxy-accesses-summary";
  * queried here: the reveal goes through a server action and stays in component state.
  */
 
-/**
- * A failed GET, with what the route said: plain words (already in the viewer's language), the code
- * and the vendor's request id. The message is empty when the route said nothing; the page then
- * names the HTTP status in the viewer's language.
- */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code?: string,
-    readonly requestId?: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-async function getJson<T>(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`${path}?${new URLSearchParams(params)}`, { signal, cache: "no-store", headers: { accept: "application/json" } });
-  const body = (await res.json().catch(() => null)) as ({ error?: { message?: string; code?: string; requestId?: string } } & T) | null;
-  if (!res.ok || !body) {
-    const e = body?.error;
-    throw new ApiError(e?.message ?? "", res.status, e?.code, e?.requestId);
-  }
-  return body;
-}
+export { ApiError };
 
 export const proxyAccessKeys = {
   all: ["proxy-accesses"] as const,

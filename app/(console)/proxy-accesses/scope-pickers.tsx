@@ -3,13 +3,12 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, type ReactNode } from "react";
-import { ErrorState } from "@/components/error-state";
+import { QueryError } from "@/components/query-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import type { ProxyDto, TenantDto } from "@/lib/dal/proxy-accesses";
 import type { AccountOption } from "./proxy-accesses-view";
-import { ApiError } from "./queries";
 
 type Patch = { account?: string; tenant?: string; proxy?: string };
 
@@ -28,24 +27,6 @@ export function useProxyLabel(): (p: ProxyDto) => string {
     },
     [t],
   );
-}
-
-/** The words for a failed GET: what the route said, else its HTTP status, else "unreachable". */
-export function useApiErrorText(): (error: unknown) => string {
-  const t = useTranslations("ProxyAccesses.loadError");
-  return useCallback(
-    (error: unknown) => {
-      if (!(error instanceof ApiError)) return t("unreachable");
-      return error.message || t("status", { status: error.status });
-    },
-    [t],
-  );
-}
-
-export function QueryError({ error, title, onRetry }: { error: unknown; title: string; onRetry: () => void }) {
-  const text = useApiErrorText();
-  const e = error instanceof ApiError ? error : null;
-  return <ErrorState title={title} message={text(error)} code={e?.code} requestId={e?.requestId} onRetry={onRetry} />;
 }
 
 function Picker({ id, label, busyLabel, busy, children }: { id: string; label: string; busyLabel?: string; busy?: boolean; children: ReactNode }) {

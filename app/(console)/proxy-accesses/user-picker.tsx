@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { DmsUserDto } from "@/lib/dal/proxy-accesses";
 import { normalise } from "./access-filters";
 import { dmsUsersQuery } from "./queries";
-import { QueryError } from "./scope-pickers";
+import { QueryError } from "@/components/query-error";
 
 const SHOWN = 60;
 

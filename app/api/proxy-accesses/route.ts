@@ -1,7 +1,7 @@
 import { loadAccessList } from "@/lib/dal/proxy-accesses";
 import { proxyQuery } from "@/lib/validation/proxy-accesses";
 import { jsonParts } from "./json-parts";
-import { handle } from "./respond";
+import { handle } from "../respond";
 
 export const dynamic = "force-dynamic";
 

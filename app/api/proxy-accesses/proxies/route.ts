@@ -1,6 +1,6 @@
 import { listProxies } from "@/lib/dal/proxy-accesses";
 import { tenantQuery } from "@/lib/validation/proxy-accesses";
-import { handle, json } from "../respond";
+import { handle, json } from "../../respond";
 
 export const dynamic = "force-dynamic";
 

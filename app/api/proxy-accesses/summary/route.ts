@@ -1,6 +1,6 @@
 import { summarizeProxyAccesses } from "@/lib/dal/proxy-accesses-summary";
 import { proxyQuery } from "@/lib/validation/proxy-accesses";
-import { handle, json } from "../respond";
+import { handle, json } from "../../respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { listTenants } from "@/lib/dal/proxy-accesses";
 import { accountQuery } from "@/lib/validation/proxy-accesses";
-import { handle, json } from "../respond";
+import { handle, json } from "../../respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getBulkJob } from "@/lib/dal/bulk-grants";
-import { handle, json, notFound } from "../../respond";
+import { handle, json, notFound } from "../../../respond";
 
 export const dynamic = "force-dynamic";
 

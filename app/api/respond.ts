@@ -9,10 +9,10 @@ import { vendorErrorText } from "@/lib/i18n/vendor-errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { requestErrorMap } from "@/lib/validation/server-error-map";
 import { errorWords, localizedActionError } from "@/lib/actions/action-error";
-import { NO_STORE } from "./json-parts";
+import { NO_STORE } from "./proxy-accesses/json-parts";
 
 /*
- * Shared plumbing of the feature's GET routes: who is asking, what they asked, and errors as
+ * Shared plumbing of the console's GET routes: who is asking, what they asked, and errors as
  * { error: { message, code, requestId } } the browser shows in plain words. Nothing is cached.
  */
 
@@ -61,7 +61,7 @@ export async function handle<S extends z.ZodType>(
     // In the reader's language, from the code; the code and request id go out verbatim.
     if (isProviderError(error)) return fail(502, vendorErrorText(error, await currentLocale(actor.locale)), error.code, error.requestId);
     const ref = randomUUID().slice(0, 8);
-    console.error(`[api proxy-accesses] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+    console.error(`[api ${new URL(request.url).pathname}] ref ${ref}:`, error instanceof Error ? (error.stack ?? error.message) : error);
     return fail(500, errorWords(locale, "internal", { ref }), "INTERNAL", ref);
   }
 }
