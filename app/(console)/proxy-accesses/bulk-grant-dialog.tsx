@@ -12,7 +12,7 @@ import { bulkGrantInput, REASON_MAX } from "@/lib/validation/proxy-accesses";
 import type { AccessRow } from "./access-filters";
 import { startBulkGrantAction } from "./actions";
 import { UserPicker, useDmsUsers } from "./user-picker";
-import { newIdempotencyKey } from "./client-key";
+import { newIdempotencyKey } from "@/components/idempotency-key";
 import { useErrorMap } from "@/lib/i18n/use-error-map";
 
 type Errors = Partial<Record<"userIds" | "reason" | "form", string>>;

@@ -20,7 +20,7 @@ import type { AccessRow } from "./access-filters";
 import { grantProxyAccessAction } from "./actions";
 import { useProxyLabel } from "./scope-pickers";
 import { UserPicker, useDmsUsers } from "./user-picker";
-import { newIdempotencyKey } from "./client-key";
+import { newIdempotencyKey } from "@/components/idempotency-key";
 import { useErrorMap } from "@/lib/i18n/use-error-map";
 
 type Input = z.input<typeof grantProxyAccessInput>;

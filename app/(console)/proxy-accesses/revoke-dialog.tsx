@@ -10,7 +10,7 @@ import type { ProxyDto } from "@/lib/dal/proxy-accesses";
 import { REASON_MAX } from "@/lib/validation/proxy-accesses";
 import type { AccessRow } from "./access-filters";
 import { revokeProxyAccessesAction } from "./actions";
-import { newIdempotencyKey } from "./client-key";
+import { newIdempotencyKey } from "@/components/idempotency-key";
 
 const NAMED = 12;
 
