@@ -46,6 +46,10 @@ const MATRIX = {
   "proxyAccess:grant": { admin: "all", dba: "all", owner: "owned" },
   "proxyAccess:revoke": { admin: "all", dba: "all", owner: "owned" },
   "proxyAccess:revealSecret": { admin: "all" },
+  /** TaurusDB database proxies' access control, on "taurus-instance:<instance id>". */
+  "accessControl:read": { admin: "all", dba: "all", auditor: "all", owner: "owned" },
+  "accessControl:switch": { admin: "all", dba: "all", owner: "owned" },
+  "accessControl:rules": { admin: "all", dba: "all", owner: "owned" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof MATRIX;

@@ -264,3 +264,65 @@ export const readVersions = pgTable("read_versions", {
   version: bigint("version", { mode: "number" }).notNull().default(1),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What the console last saw of each TaurusDB database proxy's access control (lib/access-control):
+ * the page opens from these rows at once while the vendor is read again, the overview counts the
+ * exposed ones, and comparing a fresh read with them is how a change made outside the console is
+ * found. `fingerprint` is the compare-and-set token: of two instances reading the same change,
+ * only the one whose update matched the old fingerprint reports it.
+ */
+export const taurusProxyStates = pgTable(
+  "taurus_proxy_states",
+  {
+    cloudAccountId: uuid("cloud_account_id")
+      .notNull()
+      .references(() => cloudAccounts.id, { onDelete: "cascade" }),
+    proxyId: text("proxy_id").notNull(),
+    projectId: text("project_id").notNull(),
+    region: text("region").notNull(),
+    instanceId: text("instance_id").notNull(),
+    instanceName: text("instance_name").notNull().default(""),
+    instanceStatus: text("instance_status").notNull().default(""),
+    proxyName: text("proxy_name").notNull().default(""),
+    /** Address, port, mode, status and node count as the proxy list gave them. */
+    proxy: jsonb("proxy").$type<Record<string, unknown>>().notNull(),
+    /** Null when the rules could not be read (the proxy's row says why). */
+    open: boolean("open"),
+    ruleType: text("rule_type", { enum: ["white", "black"] }),
+    ipList: jsonb("ip_list").$type<{ ip: string; description: string }[]>(),
+    /** Off, or a blacklist with no entries: every source IP may connect. */
+    exposed: boolean("exposed").notNull().default(false),
+    fingerprint: text("fingerprint").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the console last saw the switch or rules change (its own change, or one found). */
+    changedAt: timestamp("changed_at", { withTimezone: true }),
+    /** The last change found that the console did not make, until the console changes the proxy. */
+    drift: jsonb("drift").$type<{ at: string; fields: string[]; before: Record<string, unknown>; after: Record<string, unknown> }>(),
+    /** Set when the proxy list stopped listing it. */
+    goneAt: timestamp("gone_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cloudAccountId, t.proxyId] }),
+    index("taurus_proxy_states_instance_idx").on(t.instanceId),
+    index("taurus_proxy_states_source_idx").on(t.cloudAccountId, t.projectId),
+  ],
+);
+
+/** When each (cloud account, project) was last read in full, and how that read ended. */
+export const taurusSources = pgTable(
+  "taurus_sources",
+  {
+    cloudAccountId: uuid("cloud_account_id")
+      .notNull()
+      .references(() => cloudAccounts.id, { onDelete: "cascade" }),
+    projectId: text("project_id").notNull(),
+    region: text("region").notNull(),
+    collectedAt: timestamp("collected_at", { withTimezone: true }),
+    /** The last failed read's vendor error (code, request id), shown on the source until a read succeeds. */
+    error: jsonb("error").$type<{ vendor: string; code: string; httpStatus?: number; requestId?: string; message: string }>(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.cloudAccountId, t.projectId] })],
+);

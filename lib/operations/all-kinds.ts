@@ -3,3 +3,4 @@
  * a stored row's kind even in a process that never ran one. Add each new kind's module here.
  */
 import "./dms-proxy-access";
+import "./taurus-access-control";

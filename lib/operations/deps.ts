@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db";
 import { cloudAccounts } from "@/lib/db/schema";
 import { connectionOf } from "@/lib/dal/cloud-accounts";
 import { pacedClientOptions } from "@/lib/pacing/console-pacer";
-import { createDmsClient } from "@/lib/providers/factory";
+import { createDmsClient, createTaurusClient } from "@/lib/providers/factory";
+import { projectConnection, projectOfParams } from "@/lib/access-control/connection";
 import type { LedgerDeps } from "./ledger";
 
 /**
@@ -22,6 +23,12 @@ export async function ledgerDeps(): Promise<LedgerDeps> {
       dms: async (accountId) => {
         const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
         return row && row.vendor === "alibaba" ? createDmsClient(connectionOf(row), pacedClientOptions("background")) : null;
+      },
+      taurus: async (accountId, params) => {
+        const project = projectOfParams(params);
+        const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
+        if (!row || row.vendor !== "huawei" || !project) return null;
+        return createTaurusClient(projectConnection(connectionOf(row), project), pacedClientOptions("background"));
       },
     },
     onUnknown: async (row) => {

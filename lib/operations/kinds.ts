@@ -1,6 +1,7 @@
 import type { StoredWords } from "@/lib/db/schema";
 import type { cloudOperations } from "@/lib/db/schema";
 import type { DmsApi } from "@/lib/providers/alibaba/dms";
+import type { TaurusApi } from "@/lib/providers/huawei/taurus";
 
 export type OperationRow = typeof cloudOperations.$inferSelect;
 export type OperationStatus = OperationRow["status"];
@@ -25,6 +26,8 @@ export interface Settlement {
  */
 export interface VendorClients {
   dms: (accountId: string) => Promise<DmsApi | null>;
+  /** TaurusDB of one project of a Huawei account: the operation's params name it (projectId, region). */
+  taurus: (accountId: string, params: Record<string, unknown>) => Promise<TaurusApi | null>;
 }
 
 export interface KindContext<C> {

@@ -63,7 +63,7 @@ beforeAll(async () => {
     db: handle.db,
     audit: async (e) => void audits.push(e),
     auditHasOutcome: async (id) => audits.some((a) => a.correlationId === id && a.outcome !== "intent"),
-    clients: { dms: async () => vendor as never },
+    clients: { dms: async () => vendor as never, taurus: async () => null },
     onUnknown: async (row) => void unknowns.push(row.id),
     leaseMs: 600,
   };

@@ -120,7 +120,7 @@ async function hold(kind: AnyKind, row: OperationRow, req: OperationRequest<Reco
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const heartbeat = setInterval(() => void renewLease(deps.db, row, leaseMs).catch(() => undefined), Math.max(250, Math.floor(leaseMs / 3)));
   try {
-    const client = req.client ?? (await deps.clients[kind.client](req.cloudAccountId ?? row.cloudAccountId ?? "").catch(() => null));
+    const client = req.client ?? (await deps.clients[kind.client](req.cloudAccountId ?? row.cloudAccountId ?? "", row.params).catch(() => null));
     if (!client) {
       const s: Settlement = { status: "failed", errorCode: "ACCOUNT_UNAVAILABLE", ...consoleError("accountUnavailable") };
       return { kind: "settled", row: (await settle(kind, row, s, deps)) ?? row, fresh: true };

@@ -65,7 +65,7 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
     if (settled) await ensureOutcomeAudited(deps, kind, settled).catch(() => undefined);
     return "done";
   }
-  const client = opts.client ?? (row.cloudAccountId ? await deps.clients[kind.client](row.cloudAccountId).catch(() => null) : null);
+  const client = opts.client ?? (row.cloudAccountId ? await deps.clients[kind.client](row.cloudAccountId, row.params).catch(() => null) : null);
   const putBack = () => settleHeld(deps.db, held, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, errorWords: row.errorWords, vendorRequestId: row.vendorRequestId });
   if (!client) {
     // The account is gone (deletion is refused while work is open, so rarely): nothing can ask the vendor.

@@ -69,6 +69,11 @@ export function dmsProxyResource(proxyId: string): string {
   return `dms-proxy:${proxyId}`;
 }
 
+/** One (Huawei account, project)'s TaurusDB proxies and their access control, as the access-control page reads them. */
+export function taurusSourceResource(accountId: string, projectId: string): string {
+  return `taurus-source:${accountId}:${projectId}`;
+}
+
 /** A vendor read shared with concurrent and recent identical reads (see read-cache.ts). */
 export function sharedRead<T>(key: ReadKey, load: () => Promise<T>): Promise<CachedRead<T>> {
   return cache.read(key, load);

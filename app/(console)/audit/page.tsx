@@ -40,6 +40,8 @@ const OUTCOME_VARIANT: Record<AuditEntryDto["outcome"], "success" | "destructive
   // Some items of a multi-item action failed: not a success, not a clean failure either.
   partial: "warning",
   failure: "destructive",
+  // A change found made outside the console (no actor): worth a look, not a failure.
+  detected: "warning",
   denied: "warning",
   invalid: "warning",
   intent: "outline",
