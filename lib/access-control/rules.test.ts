@@ -169,14 +169,16 @@ describe("parsePastedLines", () => {
     const text = "10.0.0.1\n10.0.0.2 office VPN\n10.0.0.3\tbuild farm\n10.0.0.4, floor 2, east\r\n2001:db8::/32,lab";
     expect(parsePastedLines(text)).toEqual({
       entries: [e("10.0.0.1"), e("10.0.0.2", "office VPN"), e("10.0.0.3", "build farm"), e("10.0.0.4", "floor 2, east"), e("2001:db8::/32", "lab")],
+      lines: [1, 2, 3, 4, 5],
       problems: [],
     });
   });
 
   it("skips blank lines and # comments and reports bad lines by number", () => {
     const text = "\uFEFF# office\n\n   \n10.0.0.1\n1.2.3 old\n10.0.0.2 <script>\n  # indented comment\nfe80::1%eth0\n10.0.0.3 " + "x".repeat(51);
-    const { entries, problems } = parsePastedLines(text);
+    const { entries, lines, problems } = parsePastedLines(text);
     expect(entries).toEqual([e("10.0.0.1")]);
+    expect(lines).toEqual([4]);
     expect(problems).toEqual([
       { line: 5, text: "1.2.3 old", field: "ip", key: "ipFormat" },
       { line: 6, text: "10.0.0.2 <script>", field: "description", key: "descriptionAngle" },
@@ -186,7 +188,7 @@ describe("parsePastedLines", () => {
   });
 
   it("returns nothing for empty text", () => {
-    expect(parsePastedLines("")).toEqual({ entries: [], problems: [] });
+    expect(parsePastedLines("")).toEqual({ entries: [], lines: [], problems: [] });
   });
 });
 

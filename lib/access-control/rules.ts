@@ -133,6 +133,8 @@ export interface PastedLineProblem {
 
 export interface PastedLines {
   entries: RuleEntry[];
+  /** The 1-based line number of each entry, in step with `entries`. */
+  lines: number[];
   problems: PastedLineProblem[];
 }
 
@@ -142,6 +144,7 @@ export interface PastedLines {
  */
 export function parsePastedLines(text: string): PastedLines {
   const entries: RuleEntry[] = [];
+  const lines: number[] = [];
   const problems: PastedLineProblem[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.replace(/^\uFEFF/, "").trim();
@@ -160,8 +163,9 @@ export function parsePastedLines(text: string): PastedLines {
       return;
     }
     entries.push({ ip, description });
+    lines.push(i + 1);
   });
-  return { entries, problems };
+  return { entries, lines, problems };
 }
 
 /** The list as the vendor holds it: one description per range, the first entry winning. */
