@@ -5,13 +5,14 @@ import type { CallLog } from "./call-log";
 import type { EmuContext } from "./context";
 import type { FaultEngine } from "./faults";
 import { readBody } from "./http-server";
+import { LARGE_TAURUS_MAX } from "./seed-huawei";
 
 export interface AdminDeps {
   ctx: EmuContext;
   faults: FaultEngine;
   log: CallLog;
   urls: () => Record<string, string>;
-  reset(opts: { seed?: "demo" | "none"; largeSeed?: number; clock?: number }): void;
+  reset(opts: { seed?: "demo" | "none"; largeSeed?: number; largeTaurus?: number; clock?: number }): void;
 }
 
 type Reply = { status: number; body: unknown };
@@ -23,6 +24,7 @@ const notFound = (what: string): Reply => ({ status: 404, body: { error: `${what
 const resetSchema = z.object({
   seed: z.enum(["demo", "none"]).optional(),
   largeSeed: z.number().int().min(0).max(1_000_000).optional(),
+  largeTaurus: z.number().int().min(0).max(LARGE_TAURUS_MAX).optional(),
   clock: z.number().int().optional(),
 }).strict();
 
