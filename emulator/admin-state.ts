@@ -68,6 +68,29 @@ export function taurusProxy(ctx: EmuContext, proxyId: string) {
   return p && { id: p.id, instanceId: p.instanceId, name: p.name, status: p.status, accessControl: p.accessControl };
 }
 
+export interface AccessControlChange {
+  open?: boolean;
+  type?: "white" | "black";
+  ipList?: Array<{ ip: string; description?: string }>;
+}
+
+/**
+ * Test hook: changes a proxy's access control as if someone did it in Huawei's own console, so a
+ * test can see how the console copes with drift. As with the vendor, a new type without a list
+ * discards the old list. Undefined when the proxy does not exist.
+ */
+export function setTaurusAccessControl(ctx: EmuContext, proxyId: string, change: AccessControlChange) {
+  const p = ctx.store.get("taurusProxies", proxyId);
+  if (!p) return undefined;
+  const ac = p.accessControl;
+  const type = change.type ?? ac.type;
+  const ipList = change.ipList
+    ? change.ipList.map((r) => ({ ip: r.ip, description: r.description ?? "" }))
+    : type === ac.type ? ac.ipList : [];
+  ctx.store.commit([putOp("taurusProxies", p.id, { ...p, accessControl: { ...ac, open: change.open ?? ac.open, type, ipList } })]);
+  return taurusProxy(ctx, proxyId);
+}
+
 /** Test hook: put an instance into a given state (e.g. to exercise "instance not normal"). */
 export function setStatus(ctx: EmuContext, service: string, id: string, status: unknown): boolean {
   const s = ctx.store;

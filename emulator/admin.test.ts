@@ -83,6 +83,30 @@ describe("admin API", () => {
     expect((await emu.admin<{ error: string }>("POST", "/state/dms/users", { tid: 9999, count: 1 })).error).toMatch(/tenant not found/);
   });
 
+  it("changes a proxy's access control as an outside change would, seen by the vendor API", async () => {
+    type State = { id: string; accessControl: { open: boolean; type: string; ipList: Array<{ ip: string; description: string }> } };
+    const H = f.huawei;
+    const path = `/state/taurus/proxies/${H.ownerTaurusProxyId}/access-control`;
+    const put = (body: unknown) => fetch(emu.urls.admin + path, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const ipgroup = () => send(signHuawei(emu.urls.taurus, { ak: H.ak, sk: H.sk }, "GET", `/v3/${H.projectId}/instances/${H.ownerTaurusInstanceId}/proxy/${H.ownerTaurusProxyId}/ipgroup`));
+
+    const changed = (await (await put({ open: false, ipList: [{ ip: "10.20.0.0/16", description: "changed elsewhere" }, { ip: "192.0.2.1" }] })).json()) as State;
+    expect(changed).toEqual(await emu.admin("GET", `/state/taurus/proxies/${H.ownerTaurusProxyId}`));
+    expect(changed.accessControl).toMatchObject({ open: false, type: "white", ipList: [{ ip: "10.20.0.0/16", description: "changed elsewhere" }, { ip: "192.0.2.1", description: "" }] });
+    expect((await ipgroup()).json).toMatchObject({ enable_ip_group: false, type: "white", ip_group: { ip_list: [{ ip: "10.20.0.0/16" }, { ip: "192.0.2.1" }] } });
+
+    // A new type without a list discards the old list, as the vendor does.
+    const black = (await (await put({ open: true, type: "black" })).json()) as State;
+    expect(black.accessControl).toMatchObject({ open: true, type: "black", ipList: [] });
+    expect((await (await put({})).json()) as State).toEqual(black);
+
+    for (const bad of [{ open: "yes" }, { type: "grey" }, { ipList: [{ ip: "10.0.0.256" }] }, { ipList: [{ ip: "10.0.0.1", description: "<b>" }] }, { ipList: [{ ip: "10.0.0.1", extra: 1 }] }, { enabled: true }]) {
+      expect((await put(bad)).status).toBe(400);
+    }
+    const unknown = await fetch(`${emu.urls.admin}/state/taurus/proxies/${"0".repeat(32)}po01/access-control`, { method: "PUT", body: "{}" });
+    expect(unknown.status).toBe(404);
+  });
+
   it("changes instance status for tests and answers unknown routes with 404", async () => {
     expect(await emu.admin("PUT", `/state/mariadb/instances/tdsql-demo0002/status`, { status: -1 })).toEqual({ updated: true });
     const r = await send(signTencent(emu.urls.mariadb, { id: f.tencent.secretId, secret: f.tencent.secretKey }, "DescribeAccounts", { InstanceId: "tdsql-demo0002" }));

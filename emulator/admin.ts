@@ -5,13 +5,15 @@ import type { CallLog } from "./call-log";
 import type { EmuContext } from "./context";
 import type { FaultEngine } from "./faults";
 import { readBody } from "./http-server";
+import { MAX_IPS, validIpDescription, validIpOrCidr } from "./huawei/taurus";
+import { LARGE_TAURUS_MAX } from "./seed-huawei";
 
 export interface AdminDeps {
   ctx: EmuContext;
   faults: FaultEngine;
   log: CallLog;
   urls: () => Record<string, string>;
-  reset(opts: { seed?: "demo" | "none"; largeSeed?: number; clock?: number }): void;
+  reset(opts: { seed?: "demo" | "none"; largeSeed?: number; largeTaurus?: number; clock?: number }): void;
 }
 
 type Reply = { status: number; body: unknown };
@@ -23,7 +25,17 @@ const notFound = (what: string): Reply => ({ status: 404, body: { error: `${what
 const resetSchema = z.object({
   seed: z.enum(["demo", "none"]).optional(),
   largeSeed: z.number().int().min(0).max(1_000_000).optional(),
+  largeTaurus: z.number().int().min(0).max(LARGE_TAURUS_MAX).optional(),
   clock: z.number().int().optional(),
+}).strict();
+
+const accessControlSchema = z.object({
+  open: z.boolean().optional(),
+  type: z.enum(["white", "black"]).optional(),
+  ipList: z.array(z.object({
+    ip: z.string().refine(validIpOrCidr, { error: "ip must be an IP address or CIDR block" }),
+    description: z.string().refine(validIpDescription, { error: "description must be at most 50 characters without < or >" }).optional(),
+  }).strict()).max(MAX_IPS).optional(),
 }).strict();
 
 const addUsersSchema = z.object({ tid: z.number().int(), count: z.number().int().min(1).max(5_000) }).strict();
@@ -82,6 +94,10 @@ function routes(d: AdminDeps): Route[] {
     ["GET", /^\/state\/dds\/instances\/([^/]+)\/users$/, (m) => ok({ users: view.ddsUsers(ctx, m[1] ?? "") })],
     ["GET", /^\/state\/taurus\/proxies\/([^/]+)$/, (m) => {
       const p = view.taurusProxy(ctx, m[1] ?? "");
+      return p ? ok(p) : notFound("proxy");
+    }],
+    ["PUT", /^\/state\/taurus\/proxies\/([^/]+)\/access-control$/, (m, _q, body) => {
+      const p = view.setTaurusAccessControl(ctx, m[1] ?? "", accessControlSchema.parse(body ?? {}));
       return p ? ok(p) : notFound("proxy");
     }],
     ["PUT", /^\/state\/(mariadb|dds|taurus)\/instances\/([^/]+)\/status$/, (m, _q, body) => {

@@ -103,6 +103,37 @@ describe("fault injection", () => {
     expect(retry.json).toMatchObject({ Response: { Error: { Code: "InvalidParameterValue.AccountAlreadyExists" } } });
   });
 
+  it("after-effect drop on TaurusDB: SwitchAccessControl and CreateAccessControl are applied, the answers lost", async () => {
+    const H = f.huawei;
+    const proxy = `/v3/${H.projectId}/instances/${H.ownerTaurusInstanceId}/proxy/${H.ownerTaurusProxyId}`;
+    const hw = (p: string, body: unknown) => send(signHuawei(emu.urls.taurus, { ak: H.ak, sk: H.sk }, "POST", `${proxy}${p}`, body));
+    const state = async () => (await emu.admin<{ accessControl: { open: boolean; type: string; ipList: Array<{ ip: string }> } }>("GET", `/state/taurus/proxies/${H.ownerTaurusProxyId}`)).accessControl;
+    const open = (await state()).open;
+
+    await addFault({ service: "taurus", action: "SwitchAccessControl", kind: "drop", afterEffect: true, count: 1 });
+    await expect(hw("/access-control-switch", { open_access_control: !open })).rejects.toThrow();
+    expect((await state()).open).toBe(!open);
+
+    await addFault({ service: "taurus", action: "CreateAccessControl", kind: "drop", afterEffect: true, count: 1 });
+    await expect(hw("/access-control", { type: "black", ip_list: [{ ip: "198.51.100.7" }] })).rejects.toThrow();
+    expect(await state()).toMatchObject({ type: "black", ipList: [{ ip: "198.51.100.7" }] });
+
+    const { calls } = await emu.admin<{ calls: Array<{ action: string; outcome: string; fault?: { afterEffect: boolean } }> }>("GET", "/calls?service=taurus&outcome=dropped");
+    expect(calls.slice(-2).map((c) => [c.action, c.fault?.afterEffect])).toEqual([["SwitchAccessControl", true], ["CreateAccessControl", true]]);
+    await hw("/access-control-switch", { open_access_control: open });
+  });
+
+  it("after-effect error on TaurusDB: a 500 in Huawei's shape although the switch was applied", async () => {
+    const H = f.huawei;
+    const path = `/v3/${H.projectId}/instances/${H.ownerTaurusInstanceId}/proxy/${H.ownerTaurusProxyId}/access-control-switch`;
+    const before = (await emu.admin<{ accessControl: { open: boolean } }>("GET", `/state/taurus/proxies/${H.ownerTaurusProxyId}`)).accessControl.open;
+    await addFault({ service: "taurus", action: "SwitchAccessControl", kind: "error", afterEffect: true, count: 1 });
+    const r = await send(signHuawei(emu.urls.taurus, { ak: H.ak, sk: H.sk }, "POST", path, { open_access_control: !before }));
+    expect([r.status, r.json.error_code]).toEqual([500, "DBS.05000000"]);
+    expect((await emu.admin<{ accessControl: { open: boolean } }>("GET", `/state/taurus/proxies/${H.ownerTaurusProxyId}`)).accessControl.open).toBe(!before);
+    await send(signHuawei(emu.urls.taurus, { ak: H.ak, sk: H.sk }, "POST", path, { open_access_control: before }));
+  });
+
   it("refuses a malformed fault with 400", async () => {
     const res = await fetch(`${emu.urls.admin}/faults`, { method: "POST", body: JSON.stringify({ kind: "explode" }) });
     expect(res.status).toBe(400);

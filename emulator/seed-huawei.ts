@@ -26,7 +26,17 @@ function taurusInstance(rng: Prng, f: DemoFixtures, id: string, name: string, st
   };
 }
 
-function taurusProxy(rng: Prng, f: DemoFixtures, p: { id: string; instanceId: string; name: string; status?: string; open?: boolean; type?: "white" | "black"; ips?: string[] }): TaurusProxy {
+interface ProxySpec {
+  id: string;
+  instanceId: string;
+  name: string;
+  status?: string;
+  open?: boolean;
+  type?: "white" | "black";
+  ips?: string[];
+}
+
+function taurusProxy(rng: Prng, f: DemoFixtures, p: ProxySpec): TaurusProxy {
   return {
     id: p.id, instanceId: p.instanceId, projectId: f.huawei.projectId, name: p.name, status: p.status ?? "ACTIVE",
     address: `192.168.1.${rng.int(2, 250)}`, port: 3306, mode: "readwrite", nodeNum: 2, flavorRef: "gaussdb.proxy.large.x86.2",
@@ -100,4 +110,36 @@ export function seedHuawei(rng: Prng, f: DemoFixtures, now: number): HuaweiSeed 
     ddsUsers: users.map((u) => [userKey(u.instanceId, u.db, u.user), u]),
     ddsRoles: roles.map((r) => [roleKey(r.instanceId, r.db, r.role), r]),
   };
+}
+
+export const LARGE_TAURUS_MAX = 500;
+const PROXIES_PER_LARGE_INSTANCE = 4;
+
+/** One bench proxy's access control: on or off, white or black, 0-5 rules, all from the PRNG. */
+function benchProxy(rng: Prng, instanceId: string, name: string, seq: number): ProxySpec {
+  const rules = rng.int(0, 5);
+  return {
+    id: rng.hex(32) + "po01", instanceId, name,
+    open: rng.chance(0.5), type: rng.chance(0.6) ? "white" : "black",
+    ips: Array.from({ length: rules }, (_, n) => (n % 2 === 0 ? `10.${seq % 250}.${n}.0/24` : `172.16.${seq % 250}.${n + 10}`)),
+  };
+}
+
+/**
+ * `n` extra normal instances in the primary project (bench-taurus-001...), four ACTIVE proxies each,
+ * for a page that has to read access control across many proxies. Its own PRNG, so the demo data
+ * stays the same whatever `n` is.
+ */
+export function largeTaurus(rng: Prng, f: DemoFixtures, n: number, now: number): { instances: TaurusInstance[]; proxies: TaurusProxy[] } {
+  const instances: TaurusInstance[] = [];
+  const proxies: TaurusProxy[] = [];
+  for (let i = 1; i <= n; i++) {
+    const name = `bench-taurus-${String(i).padStart(3, "0")}`;
+    const inst = taurusInstance(rng, f, rng.hex(32) + "in07", name, "normal", now);
+    instances.push(inst);
+    for (let k = 1; k <= PROXIES_PER_LARGE_INSTANCE; k++) {
+      proxies.push(taurusProxy(rng, f, benchProxy(rng, inst.id, `${name}-proxy-${k}`, i)));
+    }
+  }
+  return { instances, proxies };
 }

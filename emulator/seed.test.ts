@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFixtures } from "./fixtures";
 import { buildSeedImage } from "./seed";
-import type { DmsAccess, DmsUser, StateImage, TaurusProxy } from "./state-types";
+import type { DmsAccess, DmsUser, StateImage, TaurusInstance, TaurusProxy } from "./state-types";
 import { send, signAlibabaAcs3 } from "./testing/signers";
 import { startTestEmulator } from "./testing/harness";
 
@@ -86,4 +86,39 @@ describe("large seed", () => {
     console.log(`largeSeed 20000: restart from snapshot ${(performance.now() - t2).toFixed(0)} ms`);
     await again.stop();
   }, 60_000);
+});
+
+describe("large TaurusDB seed", () => {
+  const image = buildSeedImage({ kind: "demo", largeSeed: 0, largeTaurus: 50, fixtures: f, clock: CLOCK });
+  const bench = rows<TaurusInstance>(image, "taurusInstances").filter((i) => i.name.startsWith("bench-taurus-"));
+  const benchIds = new Set(bench.map((i) => i.id));
+  const proxies = rows<TaurusProxy>(image, "taurusProxies").filter((p) => benchIds.has(p.instanceId));
+
+  it("adds N normal instances in the primary project with four ACTIVE proxies each, ids in the vendor's format", () => {
+    expect(bench.map((i) => i.name).slice(0, 2)).toEqual(["bench-taurus-001", "bench-taurus-002"]);
+    expect(bench).toHaveLength(50);
+    expect(bench.every((i) => /^[0-9a-f]{32}in07$/.test(i.id) && i.status === "normal" && i.projectId === f.huawei.projectId)).toBe(true);
+    expect(proxies).toHaveLength(200);
+    expect(proxies.every((p) => /^[0-9a-f]{32}po01$/.test(p.id) && p.status === "ACTIVE")).toBe(true);
+  });
+
+  it("mixes access control on and off, white and black, with 0 to 5 rules", () => {
+    const ac = proxies.map((p) => p.accessControl);
+    expect(new Set(ac.map((a) => a.open))).toEqual(new Set([true, false]));
+    expect(new Set(ac.map((a) => a.type))).toEqual(new Set(["white", "black"]));
+    expect(new Set(ac.map((a) => a.ipList.length))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+  });
+
+  it("is deterministic and leaves the demo data as it was", () => {
+    const again = buildSeedImage({ kind: "demo", largeSeed: 0, largeTaurus: 50, fixtures: f, clock: CLOCK });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(image));
+    const plain = buildSeedImage({ kind: "demo", largeSeed: 0, fixtures: f, clock: CLOCK });
+    const demoOnly = (img: StateImage) => rows<TaurusProxy>(img, "taurusProxies").filter((p) => !p.name.startsWith("bench-taurus-"));
+    expect(demoOnly(image)).toEqual(demoOnly(plain));
+    expect(image.meta.largeTaurus).toBe(50);
+  });
+
+  it("refuses more than 500 instances", () => {
+    expect(() => buildSeedImage({ kind: "demo", largeSeed: 0, largeTaurus: 501, fixtures: f, clock: CLOCK })).toThrow(/largeTaurus/);
+  });
 });

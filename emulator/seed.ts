@@ -1,7 +1,7 @@
 import type { DemoFixtures } from "./fixtures";
 import { Prng } from "./prng";
 import { originInfo, seedDms } from "./seed-alibaba";
-import { seedHuawei } from "./seed-huawei";
+import { LARGE_TAURUS_MAX, largeTaurus, seedHuawei } from "./seed-huawei";
 import { seedTencent } from "./seed-tencent";
 import type { Collections, CollName, DmsAccess, DmsUser, StateImage } from "./state-types";
 
@@ -13,6 +13,8 @@ const LARGE_ACCESS_BASE = 1_000_000;
 export interface SeedOptions {
   kind: "demo" | "none";
   largeSeed: number;
+  /** Extra TaurusDB instances (four proxies each) in the primary project, 0-500. */
+  largeTaurus?: number;
   fixtures: DemoFixtures;
   /** Reference "now" for generated dates; defaults to the start of the current UTC day. */
   clock?: number;
@@ -72,11 +74,16 @@ export function buildSeedImage(o: SeedOptions): StateImage {
     dms.accesses.push(...large.accesses);
   }
   const hw = demo ? seedHuawei(rng, f, now) : undefined;
+  const taurusExtra = o.largeTaurus ?? 0;
+  if (!Number.isInteger(taurusExtra) || taurusExtra < 0 || taurusExtra > LARGE_TAURUS_MAX) {
+    throw new Error(`largeTaurus must be an integer from 0 to ${LARGE_TAURUS_MAX}`);
+  }
+  const bench = largeTaurus(new Prng(SEED + 2), f, taurusExtra, now);
   const tc = demo ? seedTencent(rng, f, now) : undefined;
   const maxAccess = dms.accesses.reduce((m, a) => Math.max(m, a.proxyAccessId), 0);
   return {
     version: 1,
-    meta: { seed: o.kind, largeSeed: o.largeSeed, seededAt: new Date(now).toISOString() },
+    meta: { seed: o.kind, largeSeed: o.largeSeed, largeTaurus: taurusExtra, seededAt: new Date(now).toISOString() },
     counters: { dmsAccess: maxAccess },
     collections: {
       dmsTenants: rows<"dmsTenants">(dms.tenants, (t) => t.tid),
@@ -84,8 +91,8 @@ export function buildSeedImage(o: SeedOptions): StateImage {
       dmsInstances: rows<"dmsInstances">(dms.instances, (i) => i.instanceId),
       dmsProxies: rows<"dmsProxies">(dms.proxies, (p) => p.proxyId),
       dmsAccesses: rows<"dmsAccesses">(dms.accesses, (a) => a.proxyAccessId),
-      taurusInstances: rows<"taurusInstances">(hw?.taurusInstances ?? [], (i) => i.id),
-      taurusProxies: rows<"taurusProxies">(hw?.taurusProxies ?? [], (p) => p.id),
+      taurusInstances: rows<"taurusInstances">([...(hw?.taurusInstances ?? []), ...bench.instances], (i) => i.id),
+      taurusProxies: rows<"taurusProxies">([...(hw?.taurusProxies ?? []), ...bench.proxies], (p) => p.id),
       ddsInstances: rows<"ddsInstances">(hw?.ddsInstances ?? [], (i) => i.id),
       ddsUsers: hw?.ddsUsers ?? [],
       ddsRoles: hw?.ddsRoles ?? [],

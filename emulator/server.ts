@@ -23,6 +23,8 @@ export interface StartEmulatorOptions {
   seed: "demo" | "none";
   /** Extra users and accesses on the large proxy, for benchmarks. */
   largeSeed?: number;
+  /** Extra TaurusDB instances with four proxies each (0-500), for benchmarks. */
+  largeTaurus?: number;
   faults?: FaultInput[];
   host?: string;
   rateLimits?: Partial<RateLimits>;
@@ -50,9 +52,9 @@ const ORDER = ["dms", "taurus", "dds", "mariadb", "iam"] as const;
 /** Starts one listener per service plus the admin listener, all in this process. */
 export async function startEmulator(opts: StartEmulatorOptions): Promise<RunningEmulator> {
   const fixtures = loadFixtures();
-  const seedWith = (seed: "demo" | "none", largeSeed: number, clock?: number) =>
-    buildSeedImage({ kind: seed, largeSeed, fixtures, clock: clock ?? opts.seedClock });
-  const store = Store.open(opts.dataDir, () => seedWith(opts.seed, opts.largeSeed ?? 0));
+  const seedWith = (seed: "demo" | "none", largeSeed: number, largeTaurus: number, clock?: number) =>
+    buildSeedImage({ kind: seed, largeSeed, largeTaurus, fixtures, clock: clock ?? opts.seedClock });
+  const store = Store.open(opts.dataDir, () => seedWith(opts.seed, opts.largeSeed ?? 0, opts.largeTaurus ?? 0));
   const config: RuntimeConfig = {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
     iamTokenTtlSeconds: opts.iamTokenTtlSeconds ?? 86_400,
@@ -80,7 +82,7 @@ export async function startEmulator(opts: StartEmulatorOptions): Promise<Running
       adminRequestListener({
         ctx, faults, log, urls: () => ({ ...urls }),
         reset: (r) => {
-          store.replace(seedWith(r.seed ?? opts.seed, r.largeSeed ?? 0, r.clock));
+          store.replace(seedWith(r.seed ?? opts.seed, r.largeSeed ?? 0, r.largeTaurus ?? 0, r.clock));
           ctx.limiter.reset();
           log.clear();
         },

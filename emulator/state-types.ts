@@ -238,6 +238,8 @@ export const COLL_NAMES: readonly CollName[] = [
 export interface SeedMeta {
   seed: "demo" | "none";
   largeSeed: number;
+  /** Extra bench TaurusDB instances; absent in snapshots written before it existed. */
+  largeTaurus?: number;
   seededAt: string;
 }
 

@@ -4,12 +4,9 @@ import { delOp, putOp, type Op } from "../store";
 import { headerValue, type Classification, type EmuRequest, type EmuResponse, type ServiceHandler } from "../types";
 import { isPlainObject, safeEqual, sha256Hex } from "../util";
 import { hwError, hwRequestId } from "./gateway";
+import { keystoneError, listAuthProjects, PROJECTS_PATH } from "./iam-projects";
 
 const TOKEN_PATH = "/v3/auth/tokens";
-
-function keystoneError(code: number, title: string, message: string, requestId = hwRequestId()): EmuResponse {
-  return { status: code, outcome: `IAM.${code}`, headers: { "X-Request-Id": requestId }, body: { error: { code, message, title } } };
-}
 
 const badRequest = (message: string) => keystoneError(400, "Bad Request", message);
 const wrongCredentials = () => keystoneError(401, "Unauthorized", "The username or password is wrong.");
@@ -24,7 +21,11 @@ type Scope = { kind: "project"; id: string; name: string } | { kind: "domain" };
 function resolveScope(ctx: EmuContext, scope: unknown): Scope | EmuResponse {
   const h = ctx.fixtures.huawei;
   if (!isPlainObject(scope)) return { kind: "domain" };
-  if (isPlainObject(scope.domain)) return { kind: "domain" };
+  if (isPlainObject(scope.domain)) {
+    const { id, name } = scope.domain;
+    if (id === h.domainId || (id === undefined && name === h.iam.domainName)) return { kind: "domain" };
+    return keystoneError(401, "Unauthorized", "The domain in the scope does not exist or is not authorized.");
+  }
   if (!isPlainObject(scope.project)) return badRequest("Invalid input for field 'auth.scope'.");
   const projects = [{ id: h.projectId, name: h.region }, { id: h.secondaryProject.id, name: h.secondaryProject.region }];
   const { id, name } = scope.project;
@@ -91,11 +92,13 @@ function issueToken(ctx: EmuContext, req: EmuRequest): EmuResponse {
 
 export function createIamHandler(ctx: EmuContext): ServiceHandler {
   function classify(req: EmuRequest): Classification {
-    const isTokens = req.path === TOKEN_PATH && req.method === "POST";
-    return { action: isTokens ? "KeystoneCreateUserTokenByPassword" : "Unknown" };
+    if (req.path === TOKEN_PATH && req.method === "POST") return { action: "KeystoneCreateUserTokenByPassword" };
+    if (req.path === PROJECTS_PATH && req.method === "GET") return { action: "KeystoneListAuthProjects" };
+    return { action: "Unknown" };
   }
 
   function handle(req: EmuRequest): EmuResponse {
+    if (req.path === PROJECTS_PATH && req.method === "GET") return listAuthProjects(ctx, req);
     if (req.path !== TOKEN_PATH || req.method !== "POST") {
       return hwError(404, "APIGW.0101", "The API does not exist or has not been published in the environment");
     }

@@ -11,7 +11,7 @@ const PROXY_RE = /^[A-Za-z0-9]{32}po01$/;
 const P = "(?<project>[^/]+)";
 const I = "(?<instance>[^/]+)";
 const X = "(?<proxy>[^/]+)";
-const MAX_IPS = 300;
+export const MAX_IPS = 300;
 
 function instanceView(i: TaurusInstance, region: string): Record<string, unknown> {
   return {
@@ -106,12 +106,17 @@ function switchAccessControl(call: HwCall) {
   return { open_access_control: open };
 }
 
-function validIpOrCidr(v: string): boolean {
+export function validIpOrCidr(v: string): boolean {
   const [addr = "", prefix, extra] = v.split("/");
   const family = isIP(addr);
   if (!family || extra !== undefined) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** The documented description rule: at most 50 characters, no < or >. */
+export function validIpDescription(d: string): boolean {
+  return [...d].length <= 50 && !/[<>]/.test(d);
 }
 
 function parseIpList(raw: unknown): IpRule[] {
@@ -120,7 +125,7 @@ function parseIpList(raw: unknown): IpRule[] {
   return raw.map((e, n) => {
     if (!isPlainObject(e) || typeof e.ip !== "string" || !validIpOrCidr(e.ip)) throw paramError(`ip_list[${n}].ip must be an IP address or CIDR block`);
     const d = e.description ?? "";
-    if (typeof d !== "string" || [...d].length > 50 || /[<>]/.test(d)) {
+    if (typeof d !== "string" || !validIpDescription(d)) {
       throw paramError(`ip_list[${n}].description must be at most 50 characters without < or >`);
     }
     return { ip: e.ip, description: d };

@@ -87,12 +87,13 @@ export function signTencent(base: string, key: { id: string; secret: string }, a
 }
 
 /** Huawei SDK-HMAC-SHA256 (APIG) for a JSON request; the canonical URI gets a trailing slash. */
-export function signHuawei(base: string, key: { ak: string; sk: string }, method: string, pathAndQuery: string, payload?: unknown, o: { date?: string; projectId?: string; language?: string } = {}): SignedRequest {
+export function signHuawei(base: string, key: { ak: string; sk: string }, method: string, pathAndQuery: string, payload?: unknown, o: { date?: string; projectId?: string; domainId?: string; language?: string } = {}): SignedRequest {
   const url = new URL(pathAndQuery, base);
   const body = payload === undefined ? "" : JSON.stringify(payload);
   const date = o.date ?? new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
   const headers: Record<string, string> = { "content-type": "application/json", host: url.host, "x-sdk-date": date };
   if (o.projectId) headers["x-project-id"] = o.projectId;
+  if (o.domainId) headers["x-domain-id"] = o.domainId;
   if (o.language) headers["x-language"] = o.language;
   const names = Object.keys(headers).sort();
   const path = url.pathname.split("/").map((s) => enc(decodeURIComponent(s))).join("/");

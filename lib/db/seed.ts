@@ -82,7 +82,8 @@ function demoCloudAccounts(emulator: string) {
       vendor: "huawei" as const,
       name: "Demo Huawei (AK/SK)",
       region: huawei.region,
-      settings: { projectId: huawei.projectId, authKind: "aksk", taurusEndpoint: emulatorUrl(emulator, 2), ddsEndpoint: emulatorUrl(emulator, 3) },
+      // IAM too: the project listing is an IAM call even with AK/SK, and must reach the emulator, not Huawei.
+      settings: { projectId: huawei.projectId, authKind: "aksk", taurusEndpoint: emulatorUrl(emulator, 2), ddsEndpoint: emulatorUrl(emulator, 3), iamEndpoint: emulatorUrl(emulator, 5) },
       credentials: { kind: "aksk", ak: huawei.ak, sk: huawei.sk },
       hint: `AK ${maskIdentifier(huawei.ak)}`,
     },

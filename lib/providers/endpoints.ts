@@ -5,6 +5,11 @@
 
 const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
+/** Whether a name has the shape of a region id (cn-north-4, ap-southeast-1). */
+export function isRegionId(value: string): boolean {
+  return REGION_PATTERN.test(value);
+}
+
 /** Region ids end up in host names, so they are checked before use. */
 export function assertRegion(region: string): string {
   if (!REGION_PATTERN.test(region)) throw new Error(`Invalid region id: ${JSON.stringify(region)}`);
@@ -41,6 +46,9 @@ export function defaultDdsEndpoint(region: string): string {
 export function defaultIamEndpoint(region: string): string {
   return `https://iam.${assertRegion(region)}.myhuaweicloud.com`;
 }
+
+/** Global IAM, where account-wide calls (the project list) go; regional IAM answers them too. */
+export const GLOBAL_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
 
 /** Normalises an override: must be an absolute http(s) URL; trailing slashes are dropped. */
 export function normaliseBaseUrl(url: string): string {

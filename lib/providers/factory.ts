@@ -1,5 +1,6 @@
 import { createDmsApi, type DmsApi } from "@/lib/providers/alibaba/dms";
 import { createDdsApi, type DdsApi } from "@/lib/providers/huawei/dds";
+import { createHuaweiProjectsApi, type HuaweiProjectsApi } from "@/lib/providers/huawei/projects";
 import { createTaurusApi, type TaurusApi } from "@/lib/providers/huawei/taurus";
 import { createMariadbApi, type MariadbApi } from "@/lib/providers/tencent/mariadb";
 import type {
@@ -38,6 +39,11 @@ export function createMariadbClient(conn: ProviderConnection, options?: ClientOp
 /** Huawei Cloud TaurusDB proxies and access control. */
 export function createTaurusClient(conn: ProviderConnection, options?: ClientOptions): TaurusApi {
   return createTaurusApi(expectVendor(conn, "huawei", "TaurusDB") as HuaweiConnection, options);
+}
+
+/** Huawei Cloud IAM: the projects (regions) an account's credentials reach. */
+export function createHuaweiProjectsClient(conn: ProviderConnection, options?: ClientOptions): HuaweiProjectsApi {
+  return createHuaweiProjectsApi(expectVendor(conn, "huawei", "Huawei IAM") as HuaweiConnection, options);
 }
 
 /** Huawei Cloud DDS database users and roles. */

@@ -1,4 +1,5 @@
 /** Turns the figures into the console report and the Markdown table pasted into the README. */
+import type { AccessControlResult } from "./access-control";
 import type { ColdStartResult } from "./cold-start";
 import type { FirstLoadResult } from "./first-load";
 import type { ServedFirstLoadResult } from "./first-load-served";
@@ -26,6 +27,7 @@ export interface BenchReport {
   twoInstances?: Outcome<TwoInstancesResult>;
   viewers: Outcome<ViewersResult>;
   listFilter: Outcome<ListFilterResult>;
+  accessControl?: Outcome<AccessControlResult>;
   markdown?: string;
 }
 
@@ -182,8 +184,24 @@ function listRows(o: Outcome<ListFilterResult>): Row[] {
   ];
 }
 
+/** No bar in product.md yet: the figures are for information (and for the next change to beat). */
+export function accessControlRows(o: Outcome<AccessControlResult> | undefined): Row[] {
+  if (!o) return [];
+  const label = "`/access-control`, 50 TaurusDB instances × 4 proxies, Chromium: open → table complete";
+  if (!o.ok) return [[label, o.error, "–", "not measured"]];
+  if (o.value.status !== "measured") return [[label, `not measured: ${o.value.reason}`, "–", "not measured"]];
+  const v = o.value;
+  const later = v.runs.length - 1;
+  const calls = (c: { total: number; taurus: number; iam: number; notOk: number }) => `${c.total} (${c.taurus} TaurusDB + ${c.iam} IAM${c.notOk ? `, ${c.notOk} refused` : ""})`;
+  return [
+    [`${label}, first open after start / later opens (median / max of ${later})`, `${ms(v.cold.navigationToLoadedMs)} / ${ms(v.warm.time.median)} / ${ms(v.warm.time.max)}`, "–", "info"],
+    ["Same: vendor calls until complete, first open / later opens (median / max)", `${calls(v.cold.vendorCalls)} / ${v.warm.vendorCalls.median} / ${v.warm.vendorCalls.max}`, "–", "info"],
+    ["Same: proxy rows in the table (every account × project)", `${v.cold.rows}${v.rowsAgree ? "" : " (differs between opens)"}`, "–", "info"],
+  ];
+}
+
 export function markdownTable(r: BenchReport): string {
-  const rows = [...(r.servedFirstLoad ? servedFirstLoadRows(r.servedFirstLoad, r.firstLoad) : firstLoadRows(r.firstLoad)), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...clusterPacingRows(r.clusterPacing), ...jobsQueueRows(r.jobsQueue), ...twoInstancesRows(r.twoInstances), ...viewersRows(r.viewers), ...listRows(r.listFilter)];
+  const rows = [...(r.servedFirstLoad ? servedFirstLoadRows(r.servedFirstLoad, r.firstLoad) : firstLoadRows(r.firstLoad)), ...coldStartRows(r.coldStart), ...providerRows(r.providers), ...clusterPacingRows(r.clusterPacing), ...jobsQueueRows(r.jobsQueue), ...twoInstancesRows(r.twoInstances), ...viewersRows(r.viewers), ...listRows(r.listFilter), ...accessControlRows(r.accessControl)];
   const lines = [
     "| Figure | Measured | Target | Result |",
     "|---|---|---|---|",
@@ -221,6 +239,13 @@ function details(r: BenchReport): string[] {
       out.push(`  ${k.key.padEnd(10)} → ${k.countText === null ? "count unchanged within 3 s" : `count "${k.countText}" after ${k.toRafMs} ms (frame task ${k.toAfterFrameMs} ms)`}`);
     }
     out.push(`  server pid ${v.memoryAfterLoad.pid}: RSS ${v.memoryAfterLoad.rssMiB} MiB after load, ${v.memoryAfterFiltering.rssMiB} MiB after filtering, peak ${v.memoryAfterFiltering.peakRssMiB} MiB`);
+  }
+  if (r.accessControl?.ok && r.accessControl.value.status === "measured") {
+    const v = r.accessControl.value;
+    out.push("", `Access control: ${v.url}, ${v.instances} extra instances × ${v.proxiesPerInstance} proxies (${v.emulatorProxies} proxies in the emulator):`);
+    for (const run of v.runs) {
+      out.push(`  open ${run.run}${run.run === 1 ? " (cold)" : ""}: ${run.navigationToLoadedMs} ms (wall clock ${run.wallClockMs} ms), ${run.rows} rows, ${run.vendorCalls.total} vendor calls ${JSON.stringify(run.vendorCalls.byAction)}`);
+    }
   }
   return out;
 }

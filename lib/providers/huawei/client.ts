@@ -28,9 +28,8 @@ export interface HuaweiCall {
   emptyBodyOk?: boolean;
 }
 
-export interface HuaweiTransport {
+export interface HuaweiGlobalTransport {
   readonly policy: RetryPolicy;
-  readonly projectId: string;
   call<S extends z.ZodType>(
     spec: HuaweiCall,
     schema: S,
@@ -38,6 +37,10 @@ export interface HuaweiTransport {
   ): Promise<CallResult<z.output<S>>>;
   /** For IAM credentials: fetches (or reuses) the token; a no-op for AK/SK. */
   authenticate(): Promise<void>;
+}
+
+export interface HuaweiTransport extends HuaweiGlobalTransport {
+  readonly projectId: string;
 }
 
 export function iamRequestFor(conn: HuaweiConnection): IamTokenRequest | undefined {
@@ -49,20 +52,28 @@ export function iamRequestFor(conn: HuaweiConnection): IamTokenRequest | undefin
   };
 }
 
+interface Scope {
+  /** In every path and, with AK/SK, in X-Project-Id; absent for global services (IAM itself). */
+  projectId?: string;
+  /** The token request for IAM credentials; undefined for AK/SK. */
+  iam?: IamTokenRequest;
+}
+
 /**
- * Transport for Huawei REST services. AK/SK requests are signed with SDK-HMAC-SHA256 (every header
- * sent is signed, X-Project-Id and X-Language included); IAM credentials send a cached X-Auth-Token, and a token the
- * gateway rejects (401) is dropped and fetched again once.
+ * Transport for Huawei REST services, project-scoped or global. AK/SK requests are signed with
+ * SDK-HMAC-SHA256 (every header sent is signed, X-Project-Id and X-Language included); IAM
+ * credentials send a cached X-Auth-Token, and a token the gateway rejects (401) is dropped and
+ * fetched again once.
  */
-export function createHuaweiTransport(
+function createScopedTransport(
   conn: HuaweiConnection,
   service: string,
   baseUrl: string,
-  options: ClientOptions = {},
-): HuaweiTransport {
-  const projectId = assertId(service, "connect", "projectId", conn.projectId, PROJECT_ID);
+  options: ClientOptions,
+  scope: Scope,
+): HuaweiGlobalTransport {
+  const { projectId, iam } = scope;
   const now = options.now ?? (() => new Date());
-  const iam = iamRequestFor(conn);
   const iamOptions = {
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
@@ -86,7 +97,8 @@ export function createHuaweiTransport(
     }
     const creds = conn.credentials.kind === "aksk" ? conn.credentials : undefined;
     if (!creds) throw new Error("unreachable: AK/SK credentials expected");
-    const headers: Record<string, string> = { ...base, "X-Project-Id": projectId, "X-Sdk-Date": formatSdkDate(now()) };
+    const headers: Record<string, string> = { ...base, "X-Sdk-Date": formatSdkDate(now()) };
+    if (projectId) headers["X-Project-Id"] = projectId;
     if (creds.securityToken) headers["X-Security-Token"] = creds.securityToken;
     const signed = signHuaweiRequest({ method: req.method, url: req.url, headers, body: req.body ?? "", ak: creds.ak, sk: creds.sk });
     return { ...req, headers: { ...signed.headers, Authorization: signed.authorization } };
@@ -109,7 +121,6 @@ export function createHuaweiTransport(
 
   return {
     policy: resolvePolicy(options.retry),
-    projectId,
     async authenticate() {
       if (iam) await getIamToken(iam, iamOptions);
     },
@@ -120,7 +131,7 @@ export function createHuaweiTransport(
       const request = {
         action: spec.action,
         method: spec.method,
-        path: `/${spec.version ?? "v3"}/${projectId}${spec.path}`,
+        path: `/${spec.version ?? "v3"}${projectId ? `/${projectId}` : ""}${spec.path}`,
         query,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         schema,
@@ -137,4 +148,30 @@ export function createHuaweiTransport(
       }
     },
   };
+}
+
+/** For project-scoped services (TaurusDB, DDS): the connection's project is in every path. */
+export function createHuaweiTransport(
+  conn: HuaweiConnection,
+  service: string,
+  baseUrl: string,
+  options: ClientOptions = {},
+): HuaweiTransport {
+  const projectId = assertId(service, "connect", "projectId", conn.projectId, PROJECT_ID);
+  return { ...createScopedTransport(conn, service, baseUrl, options, { projectId, iam: iamRequestFor(conn) }), projectId };
+}
+
+/**
+ * For global services (IAM's own APIs) at `baseUrl`: no project in the path and no X-Project-Id.
+ * IAM users send a domain-scoped token fetched from that same IAM endpoint.
+ */
+export function createHuaweiGlobalTransport(
+  conn: HuaweiConnection,
+  service: string,
+  baseUrl: string,
+  options: ClientOptions = {},
+): HuaweiGlobalTransport {
+  const iam: IamTokenRequest | undefined =
+    conn.credentials.kind === "iam" ? { iamEndpoint: baseUrl, credentials: conn.credentials, domain: true } : undefined;
+  return createScopedTransport(conn, service, baseUrl, options, { iam });
 }

@@ -10,12 +10,27 @@ import type { ClientOptions, HuaweiIamCredentials } from "@/lib/providers/types"
 
 export const IAM_ACTION = "KeystoneCreateUserTokenByPassword";
 
-export interface IamTokenRequest {
+interface IamTokenRequestBase {
   /** Base URL of IAM, e.g. https://iam.cn-north-4.myhuaweicloud.com. */
   iamEndpoint: string;
   credentials: HuaweiIamCredentials;
-  /** Project scope by id (preferred) or by name (the region name, e.g. "cn-north-4"). */
-  project: { id: string } | { name: string };
+}
+
+export type IamTokenRequest = IamTokenRequestBase &
+  (
+    | {
+        /** Project scope by id (preferred) or by name (the region name, e.g. "cn-north-4"). */
+        project: { id: string } | { name: string };
+      }
+    | {
+        /** Domain scope (the user's own account): what global services such as IAM itself take. */
+        domain: true;
+      }
+  );
+
+/** The Keystone `scope` of the request body. */
+function scopeOf(req: IamTokenRequest) {
+  return "project" in req ? { project: req.project } : { domain: { name: req.credentials.domainName } };
 }
 
 export interface IamToken {
@@ -41,9 +56,9 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 
 function cacheKey(req: IamTokenRequest): string {
-  const project = "id" in req.project ? `id:${req.project.id}` : `name:${req.project.name}`;
+  const scope = !("project" in req) ? "domain" : "id" in req.project ? `id:${req.project.id}` : `name:${req.project.name}`;
   const { domainName, userName } = req.credentials;
-  return [normaliseBaseUrl(req.iamEndpoint), domainName, userName, project].join("|");
+  return [normaliseBaseUrl(req.iamEndpoint), domainName, userName, scope].join("|");
 }
 
 const tokenBody = z.object({
@@ -73,7 +88,7 @@ export async function fetchIamToken(req: IamTokenRequest, options: IamOptions = 
   const body = JSON.stringify({
     auth: {
       identity: { methods: ["password"], password: { user: { domain: { name: domainName }, name: userName, password } } },
-      scope: { project: req.project },
+      scope: scopeOf(req),
     },
   });
   const res = await withRetry(
