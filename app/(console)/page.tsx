@@ -9,6 +9,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { can, describeMatrix, RESOURCE_KINDS, type ResourceKind } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/dal/audit";
+import { exposedCount } from "@/lib/access-control/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Overview"))("title") };
@@ -25,6 +26,7 @@ export default async function OverviewPage() {
   const actor = await requireActor();
   const allowed = describeMatrix().filter(({ scopes }) => actor.roles.some((r) => scopes[r]));
   const recent = can(actor, "audit:read") ? (await listAuditEntries(actor, { page: 1 })).entries.slice(0, 8) : null;
+  const exposure = await exposedCount(actor);
   const [t, shell, audit, format] = await Promise.all([getTranslations("Overview"), getTranslations("Shell"), getTranslations("Audit"), getFormatter()]);
   const areas = navigationFor(actor, (key) => shell(`nav.${key}`)).filter((a) => a.href !== "/");
 
@@ -62,6 +64,31 @@ export default async function OverviewPage() {
             ) : null}
           </CardContent>
         </Card>
+        {exposure ? (
+          <Card data-testid="overview-exposed">
+            <CardHeader>
+              <CardTitle>{t("exposed.title")}</CardTitle>
+              <CardDescription>{t("exposed.description")}</CardDescription>
+            </CardHeader>
+            <CardContent className="grid gap-2 text-sm">
+              <p>
+                <Link href="/access-control?exposure=exposed" className={exposure.exposed ? "text-2xl font-semibold text-destructive underline-offset-4 hover:underline" : "text-2xl font-semibold underline-offset-4 hover:underline"} data-value={exposure.exposed}>
+                  {t("exposed.count", { exposed: exposure.exposed, proxies: exposure.proxies })}
+                </Link>
+              </p>
+              <p className="flex gap-1 text-xs text-muted-foreground">
+                {exposure.seenAt ? (
+                  <>
+                    {t("exposed.seen")}
+                    <RelativeTime value={exposure.seenAt} mode="relative" />
+                  </>
+                ) : (
+                  t("exposed.never")
+                )}
+              </p>
+            </CardContent>
+          </Card>
+        ) : null}
         {actor.resources.size ? (
           <Card>
             <CardHeader>

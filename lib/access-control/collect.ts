@@ -92,15 +92,15 @@ export function stateOfRow(row: Pick<StateRow, "open" | "ruleType" | "ipList">):
 }
 
 /** Whether console changes of the proxy (settled or still open) account for every changed field. */
-async function consoleExplains(accountId: string, proxyId: string, since: Date, fresh: AccessState, fields: ChangedField[]): Promise<boolean> {
+async function consoleExplains(proxyId: string, since: Date, fresh: AccessState, fields: ChangedField[]): Promise<boolean> {
   const db = await getDb();
   const ops = await db
     .select({ kind: cloudOperations.kind, params: cloudOperations.params, status: cloudOperations.status })
     .from(cloudOperations)
     .where(
       and(
+        // Any account's change counts: two accounts may reach the same proxy, and its id is unique.
         eq(cloudOperations.target, proxyTarget(proxyId)),
-        eq(cloudOperations.cloudAccountId, accountId),
         inArray(cloudOperations.kind, [SWITCH_KIND, RULES_KIND]),
         inArray(cloudOperations.status, ["succeeded", "unknown", "pending", "retrying"]),
         gte(cloudOperations.updatedAt, new Date(since.getTime() - EXPLAIN_SLACK_MS)),
@@ -153,7 +153,7 @@ async function storeRead(accountId: string, project: ProjectRef, read: ReadProxy
     return row ?? existing;
   }
   const fields = changedFields(before, fresh);
-  const explained = await consoleExplains(accountId, read.proxy.proxyId, existing.seenAt, fresh, fields);
+  const explained = await consoleExplains(read.proxy.proxyId, existing.seenAt, fresh, fields);
   const drift = explained ? existing.drift : { at: now.toISOString(), fields, before: summaryOf(before), after: summaryOf(fresh) };
   const [row] = await db
     .update(taurusProxyStates)

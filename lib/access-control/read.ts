@@ -172,3 +172,16 @@ async function settleOpen(accountId: string, project: ProjectRef, client: Taurus
   return settled;
 }
 
+
+/** How many proxies the actor may see are open to every source IP, as last stored (the overview's figure). */
+export async function exposedCount(actor: Actor): Promise<{ exposed: number; proxies: number; seenAt: string | null } | null> {
+  if (!canAny(actor, "accessControl:read")) return null;
+  const db = await getDb();
+  const rows = await db
+    .select({ instanceId: taurusProxyStates.instanceId, exposed: taurusProxyStates.exposed, seenAt: taurusProxyStates.seenAt })
+    .from(taurusProxyStates)
+    .where(isNull(taurusProxyStates.goneAt));
+  const mine = rows.filter((r) => can(actor, "accessControl:read", resourceKey("taurus-instance", r.instanceId)));
+  const latest = mine.reduce<Date | null>((a, r) => (!a || r.seenAt > a ? r.seenAt : a), null);
+  return { exposed: mine.filter((r) => r.exposed).length, proxies: mine.length, seenAt: latest?.toISOString() ?? null };
+}

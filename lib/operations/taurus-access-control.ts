@@ -1,5 +1,6 @@
 import "server-only";
 import { sameRules, type RuleEntry, type RuleType } from "@/lib/access-control/rules";
+import { isAmbiguous, isProviderError } from "@/lib/providers/errors";
 import type { TaurusApi } from "@/lib/providers/huawei/taurus";
 import { invalidate, taurusSourceResource } from "@/lib/read-cache/console-reads";
 import { defineOperationKind, type KindContext } from "./kinds";
@@ -59,6 +60,18 @@ export function readState(ctx: KindContext<TaurusApi>, p: Pick<ProxyParams, "ins
 
 const auditParams = (p: ProxyParams) => ({ instanceId: p.instanceId, instanceName: p.instanceName, proxyName: p.proxyName, restoreOf: p.restoreOf });
 
+/**
+ * Both calls replace state, so a lost answer (after the client's own retries) is settled by
+ * reading the proxy back at once: in effect is success; otherwise the outcome stays unknown (a
+ * request still queued at the vendor may land later), for reconciliation to judge.
+ */
+async function settleLostAnswer(error: unknown, ctx: KindContext<TaurusApi>, p: ProxyParams, inEffect: (now: AccessControlState) => boolean, result: Record<string, unknown>) {
+  if (!isProviderError(error) || !isAmbiguous(error)) throw error;
+  const now = await readState({ ...ctx, memo: (_key, read) => read() }, p).catch(() => null);
+  if (now && inEffect(now)) return { result: { ...result, confirmedByRead: true }, vendorRequestId: error.requestId ?? null };
+  throw error.withOutcomeUnknown();
+}
+
 /** Changed, refused or unknown: no instance may go on serving the source's proxies as they were. */
 const afterCall = (p: ProxyParams) => invalidate(taurusSourceResource(p.accountId, p.projectId));
 
@@ -73,6 +86,8 @@ export const taurusSwitch = defineOperationKind<SwitchParams, TaurusApi>({
     try {
       const done = await ctx.client.switchAccessControl({ instanceId: p.instanceId, proxyId: p.proxyId, open: p.open }, { signal: ctx.signal });
       return { result: { open: done.open }, vendorRequestId: done.requestId ?? null };
+    } catch (error) {
+      return settleLostAnswer(error, ctx, p, (now) => now.open === p.open, { open: p.open });
     } finally {
       await afterCall(p);
     }
@@ -96,6 +111,8 @@ export const taurusRules = defineOperationKind<RulesParams, TaurusApi>({
     try {
       const done = await ctx.client.setAccessControl({ instanceId: p.instanceId, proxyId: p.proxyId, type: p.type, ipList: p.ipList }, { signal: ctx.signal });
       return { result: { type: p.type, count: p.ipList.length }, vendorRequestId: done.requestId ?? null };
+    } catch (error) {
+      return settleLostAnswer(error, ctx, p, (now) => sameRules(now, { type: p.type, ipList: p.ipList }), { type: p.type, count: p.ipList.length });
     } finally {
       await afterCall(p);
     }

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { msg } from "./error-map";
+import { proxyRefInput } from "./access-control";
 
-/** Query strings of the GET routes under /api/access-control. */
-export const sourceQuery = z.object({
-  account: z.uuid(msg("chooseAccount")),
-  project: z.string().regex(/^[A-Za-z0-9]{32}$/),
-});
-export const proxyQuery = sourceQuery.extend({
-  instance: z.string().regex(/^[A-Za-z0-9]{32}in07$/),
-  proxy: z.string().regex(/^[A-Za-z0-9]{32}po01$/),
-});
+/** Query strings of the GET routes under /api/access-control, with the path ids' own rules. */
+const ids = proxyRefInput.shape;
+export const sourceQuery = z.object({ account: z.uuid(msg("chooseAccount")), project: ids.projectId });
+export const proxyQuery = sourceQuery.extend({ instance: ids.instanceId, proxy: ids.proxyId });

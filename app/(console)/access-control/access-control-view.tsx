@@ -2,7 +2,7 @@
 
 import { useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useCallback, useEffect, useMemo } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { QueryError, useApiErrorText } from "@/components/query-error";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
@@ -52,6 +52,7 @@ export function AccessControlView({ accounts }: { accounts: AccountOption[] }) {
     void loadPanel();
   }, []);
 
+  const liveStamp = lives.map((q) => q.dataUpdatedAt).join(",");
   const liveMap = useMemo(() => {
     const m = new Map<string, ProxyRowDto[]>();
     lives.forEach((q, n) => {
@@ -59,9 +60,9 @@ export function AccessControlView({ accounts }: { accounts: AccountOption[] }) {
       if (s && q.data) m.set(sourceKey(s), q.data.rows);
     });
     return m;
-    // lives is a new array each render; its data identities are what matter.
+    // lives is a new array each render; when each source last answered is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sources, ...lives.map((q) => q.data)]);
+  }, [sources, liveStamp]);
   const rows = useMemo(() => indexRows(mergeSources(stored.data?.rows ?? [], liveMap)), [stored.data, liveMap]);
   const summary = useMemo(() => summarize(rows), [rows]);
   const allSettled = stored.isSuccess && lives.every((q) => !q.isFetching && (q.isSuccess || q.isError));
@@ -96,29 +97,32 @@ export function AccessControlView({ accounts }: { accounts: AccountOption[] }) {
       <section aria-label={t("sources.label")} className="grid gap-1 text-xs text-muted-foreground" data-testid="ac-sources">
         {sources.map((s, n) => {
           const q = lives[n];
-          const words = { account: s.accountName, region: s.region };
+          const words = { account: s.accountName, region: s.region, name: (chunks: ReactNode) => <span translate="no">{chunks}</span> };
           return (
             <div key={sourceKey(s)} className="flex flex-wrap items-center gap-2" data-source={sourceKey(s)}>
               {q?.isFetching ? (
                 <>
                   <Spinner className="size-3" />
-                  <span>{t("sources.reading", words)}</span>
+                  <span>{t.rich("sources.reading", words)}</span>
                 </>
               ) : q?.isError ? (
                 <>
                   <span className="text-destructive" role="status">
-                    {t("sources.failed", { ...words, message: errorText(q.error) })}
+                    {t.rich("sources.failed", { ...words, message: errorText(q.error) })}
                   </span>
                   <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" onClick={() => void refetchSource(s.accountId, s.projectId)}>
                     {t("sources.retry")}
                   </Button>
                 </>
               ) : q?.data ? (
-                <span>{t.rich("sources.readAt", { ...words, age: () => <RelativeTime value={q.data.collectedAt} mode="relative" /> })}</span>
+                <span className="flex gap-1">
+                  {t.rich("sources.readAt", words)}
+                  <RelativeTime value={q.data.collectedAt} mode="relative" />
+                </span>
               ) : (
-                <span>{t("sources.neverRead", words)}</span>
+                <span>{t.rich("sources.neverRead", words)}</span>
               )}
-              {s.projectsError && s.home ? <span>{t("sources.projectsFailed", { account: s.accountName, code: s.projectsError.code })}</span> : null}
+              {s.projectsError && s.home ? <span>{t.rich("sources.projectsFailed", { ...words, code: s.projectsError.code })}</span> : null}
             </div>
           );
         })}

@@ -45,7 +45,7 @@ function ChangedCell({ row, t }: { row: AcRow; t: ColumnsT }) {
       {row.changedAt ? <RelativeTime value={row.changedAt} mode="relative" className="truncate text-xs" /> : <span className="text-xs text-muted-foreground">{t("neverChanged")}</span>}
       {row.drift ? (
         <span className="truncate text-[11px] font-medium text-warning-foreground dark:text-warning" data-drift="true" title={driftWords(t, row.drift.fields)}>
-          {t("drift")}: {driftWords(t, row.drift.fields)}
+          {t("driftWhat", { what: driftWords(t, row.drift.fields) })}
         </span>
       ) : row.pending ? (
         <span className="truncate text-[11px] text-muted-foreground">{t("pending")}</span>
