@@ -27,7 +27,6 @@ interface Row {
   proxyName: string;
 }
 
-const OWNER_PROXY = "a1b2c3d4e5f60718293a4b5c6d7e8f90po01";
 const AKSK = "Demo Huawei (AK/SK)";
 
 const proxyState = (id: string) => emu<EmuProxy>("GET", `/state/taurus/proxies/${id}`);
@@ -66,7 +65,10 @@ test.describe("TaurusDB proxy access control", () => {
     await expect(page.getByTestId("access-control-page")).toHaveAttribute("data-loaded", "true", { timeout: 30_000 });
     const rows = await rowsOf(page.request);
     // The demo's five proxies, once per Huawei account (both reach the same project).
-    expect(rows.filter((r) => r.accountName === AKSK).map((r) => r.proxyName).sort()).toEqual(["proxy-archive", "proxy-crm", "proxy-migration", "proxy-orders-ro", "proxy-orders-rw"]);
+    const names = (account: string) => rows.filter((r) => r.accountName === account).map((r) => r.proxyName).sort();
+    expect(names(AKSK)).toEqual(["proxy-archive", "proxy-crm", "proxy-migration", "proxy-orders-ro", "proxy-orders-rw"]);
+    // The IAM-password account reads the same project through a token.
+    expect(names("Demo Huawei (IAM user)")).toEqual(names(AKSK));
     await page.getByTestId("ac-exposed").click();
     await expect(page).toHaveURL(/exposure=exposed/);
     await expect(page.getByRole("row").filter({ hasText: "proxy-orders-rw" })).toHaveCount(0);
