@@ -35,6 +35,7 @@ const NOT_WRAPPED = new Set([
 
 const ID = "2b1c8f0e-4d5a-4c3b-9e8f-1a2b3c4d5e6f";
 const proxyScope = { accountId: ID, tenantId: "3001", proxyId: "1202" };
+const taurusProxy = { accountId: ID, projectId: "a".repeat(32), instanceId: `${"b".repeat(32)}in07`, proxyId: `${"c".repeat(32)}po01` };
 
 /** A valid input per action (several where the schema has variants), with every string field filled. */
 const SAMPLES: Record<string, Record<string, unknown>[]> = {
@@ -63,6 +64,11 @@ const SAMPLES: Record<string, Record<string, unknown>[]> = {
   "proxy-accesses.bulk-grant.retry": [{ jobId: ID }],
   "jobs.retry": [{ queue: "bulk-grants.item", id: ID }],
   "preferences.set-locale": [{ locale: "zh-CN" }],
+  "access-control.switch": [{ ...taurusProxy, open: false, idempotencyKey: ID, confirmEmptyWhitelist: true }],
+  "access-control.rules": [
+    { ...taurusProxy, type: "white", ipList: [{ ip: "10.0.0.0/8", description: "office" }, { ip: "2001:db8::1", description: "bastion" }], idempotencyKey: ID },
+  ],
+  "access-control.restore": [{ ...taurusProxy, operationId: ID, idempotencyKey: ID }],
 };
 
 /** Paths of every string in `value`, e.g. ["name"], ["proxyAccessIds", 1]. */
