@@ -12,6 +12,10 @@ import accessControlEn from "@/app/(console)/access-control/messages/en.json";
 import accessControlZh from "@/app/(console)/access-control/messages/zh-CN.json";
 import accessControlRulesEn from "@/app/(console)/access-control/rules/messages/en.json";
 import accessControlRulesZh from "@/app/(console)/access-control/rules/messages/zh-CN.json";
+import accountsEn from "@/app/(console)/accounts/messages/en.json";
+import accountsZh from "@/app/(console)/accounts/messages/zh-CN.json";
+import accountsFormsEn from "@/app/(console)/accounts/forms/messages/en.json";
+import accountsFormsZh from "@/app/(console)/accounts/forms/messages/zh-CN.json";
 import usersEn from "@/app/(console)/users/messages/en.json";
 import usersZh from "@/app/(console)/users/messages/zh-CN.json";
 import overviewEn from "@/app/(console)/messages/en.json";
@@ -36,8 +40,8 @@ import type { Locale } from "@/lib/i18n/locale";
  * English is the reference: the parity test holds every other language to its keys and placeholders.
  */
 export const CATALOGS = {
-  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn, AccessControl: accessControlEn, AccessControlRules: accessControlRulesEn, VendorErrors: vendorErrorsEn, AuditMessages: auditMessagesEn, GlobalError: GLOBAL_ERROR_WORDS.en },
-  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh, AccessControl: accessControlZh, AccessControlRules: accessControlRulesZh, VendorErrors: vendorErrorsZh, AuditMessages: auditMessagesZh, GlobalError: GLOBAL_ERROR_WORDS["zh-CN"] },
+  en: { Shell: shellEn, Validation: validationEn, Errors: errorsEn, Login: loginEn, Overview: overviewEn, CloudAccounts: cloudAccountsEn, Users: usersEn, Audit: auditEn, Jobs: jobsEn, ProxyAccesses: proxyAccessesEn, AccessControl: accessControlEn, AccessControlRules: accessControlRulesEn, Accounts: accountsEn, AccountsForms: accountsFormsEn, VendorErrors: vendorErrorsEn, AuditMessages: auditMessagesEn, GlobalError: GLOBAL_ERROR_WORDS.en },
+  "zh-CN": { Shell: shellZh, Validation: validationZh, Errors: errorsZh, Login: loginZh, Overview: overviewZh, CloudAccounts: cloudAccountsZh, Users: usersZh, Audit: auditZh, Jobs: jobsZh, ProxyAccesses: proxyAccessesZh, AccessControl: accessControlZh, AccessControlRules: accessControlRulesZh, Accounts: accountsZh, AccountsForms: accountsFormsZh, VendorErrors: vendorErrorsZh, AuditMessages: auditMessagesZh, GlobalError: GLOBAL_ERROR_WORDS["zh-CN"] },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOGS)["en"];

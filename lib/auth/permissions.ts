@@ -50,6 +50,10 @@ const MATRIX = {
   "accessControl:read": { admin: "all", dba: "all", auditor: "all", owner: "owned" },
   "accessControl:switch": { admin: "all", dba: "all", owner: "owned" },
   "accessControl:rules": { admin: "all", dba: "all", owner: "owned" },
+  /** Database accounts (Tencent MariaDB accounts, Huawei DDS users), on "mariadb-instance:<id>" / "dds-instance:<id>". */
+  "dbAccounts:read": { admin: "all", dba: "all", auditor: "all", owner: "owned" },
+  /** Create, reset the password of and delete database accounts. */
+  "dbAccounts:manage": { admin: "all", dba: "all", owner: "owned" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof MATRIX;

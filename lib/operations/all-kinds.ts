@@ -4,3 +4,4 @@
  */
 import "./dms-proxy-access";
 import "./taurus-access-control";
+import "./db-accounts";

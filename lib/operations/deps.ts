@@ -5,8 +5,9 @@ import { getDb } from "@/lib/db";
 import { cloudAccounts } from "@/lib/db/schema";
 import { connectionOf } from "@/lib/dal/cloud-accounts";
 import { pacedClientOptions } from "@/lib/pacing/console-pacer";
-import { createDmsClient, createTaurusClient } from "@/lib/providers/factory";
+import { createDdsClient, createDmsClient, createMariadbClient, createTaurusClient } from "@/lib/providers/factory";
 import { projectConnection, projectOfParams } from "@/lib/access-control/connection";
+import { regionOfParams, tencentRegionConnection } from "@/lib/accounts/scope-connection";
 import type { LedgerDeps } from "./ledger";
 
 /**
@@ -29,6 +30,18 @@ export async function ledgerDeps(): Promise<LedgerDeps> {
         const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
         if (!row || row.vendor !== "huawei" || !project) return null;
         return createTaurusClient(projectConnection(connectionOf(row), project), pacedClientOptions("background"));
+      },
+      mariadb: async (accountId, params) => {
+        const region = regionOfParams(params);
+        const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
+        if (!row || row.vendor !== "tencent" || !region) return null;
+        return createMariadbClient(tencentRegionConnection(connectionOf(row), region), pacedClientOptions("background"));
+      },
+      dds: async (accountId, params) => {
+        const project = projectOfParams(params);
+        const [row] = await db.select().from(cloudAccounts).where(eq(cloudAccounts.id, accountId)).limit(1);
+        if (!row || row.vendor !== "huawei" || !project) return null;
+        return createDdsClient(projectConnection(connectionOf(row), project), pacedClientOptions("background"));
       },
     },
     onUnknown: async (row) => {

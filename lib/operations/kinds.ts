@@ -1,7 +1,9 @@
 import type { StoredWords } from "@/lib/db/schema";
 import type { cloudOperations } from "@/lib/db/schema";
 import type { DmsApi } from "@/lib/providers/alibaba/dms";
+import type { DdsApi } from "@/lib/providers/huawei/dds";
 import type { TaurusApi } from "@/lib/providers/huawei/taurus";
+import type { MariadbApi } from "@/lib/providers/tencent/mariadb";
 
 export type OperationRow = typeof cloudOperations.$inferSelect;
 export type OperationStatus = OperationRow["status"];
@@ -26,6 +28,10 @@ export interface Settlement {
  */
 export interface VendorClients {
   dms: (accountId: string) => Promise<DmsApi | null>;
+  /** Tencent MariaDB in one region of a Tencent account: the operation's params name it (region). */
+  mariadb: (accountId: string, params: Record<string, unknown>) => Promise<MariadbApi | null>;
+  /** DDS of one project of a Huawei account: the operation's params name it (projectId, region). */
+  dds: (accountId: string, params: Record<string, unknown>) => Promise<DdsApi | null>;
   /** TaurusDB of one project of a Huawei account: the operation's params name it (projectId, region). */
   taurus: (accountId: string, params: Record<string, unknown>) => Promise<TaurusApi | null>;
 }
@@ -43,8 +49,12 @@ export interface Executed {
   vendorRequestId: string | null;
 }
 
-/** What really happened to a change whose answer was lost; null when the vendor cannot tell right now. */
-export type Reconciled = { happened: true; result: Record<string, unknown> } | { happened: false } | null;
+/**
+ * What really happened to a change whose answer was lost; null when the vendor cannot tell right
+ * now. "unverifiable": no read of the vendor can ever tell (a password reset of a service that
+ * lists no change time); the change is settled as failed with that said, rather than asked forever.
+ */
+export type Reconciled = { happened: true; result: Record<string, unknown> } | { happened: false } | { happened: "unverifiable" } | null;
 
 /**
  * One kind of cloud change. HOW TO ADD ONE (TaurusDB switch, Tencent MariaDB account, DDS user…):

@@ -63,7 +63,7 @@ beforeAll(async () => {
     db: handle.db,
     audit: async (e) => void audits.push(e),
     auditHasOutcome: async (id) => audits.some((a) => a.correlationId === id && a.outcome !== "intent"),
-    clients: { dms: async () => vendor as never, taurus: async () => null },
+    clients: { dms: async () => vendor as never, taurus: async () => null, mariadb: async () => null, dds: async () => null },
     onUnknown: async (row) => void unknowns.push(row.id),
     leaseMs: 600,
   };

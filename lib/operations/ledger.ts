@@ -70,6 +70,9 @@ export function memoOf(): KindContext<unknown>["memo"] {
   };
 }
 
+/** A lost answer no read can settle (see Reconciled): failed, and the person is told to repeat the change. */
+export const UNVERIFIABLE = "OUTCOME_UNVERIFIABLE";
+
 const isOpen = (row: OperationRow) => row.status === "pending" || row.status === "unknown" || row.status === "retrying";
 
 /**
@@ -158,6 +161,12 @@ async function resumeOpen(kind: AnyKind, row: OperationRow, ctx: KindContext<unk
   if (found === null) {
     // The vendor cannot tell now: leave it unknown for the next attempt or reconciliation.
     return settle(kind, row, { status: "unknown", errorCode: row.errorCode ?? "OUTCOME_UNKNOWN", errorMessage: row.errorMessage, errorVendor: row.errorVendor, errorHttpStatus: row.errorHttpStatus, errorWords: row.errorWords, vendorRequestId: row.vendorRequestId }, deps);
+  }
+  if (found.happened === "unverifiable") {
+    const s: Settlement = { status: "failed", errorCode: UNVERIFIABLE, ...consoleError("outcomeUnverifiable", { vendor: kind.vendorName }), vendorRequestId: row.vendorRequestId };
+    const settled = await settle(kind, row, s, deps);
+    if (settled) await ensureOutcomeAudited(deps, kind, settled).catch(() => undefined);
+    return settled;
   }
   if (found.happened) {
     const s: Settlement = { status: "succeeded", result: { ...found.result, reconciled: true }, vendorRequestId: row.vendorRequestId };

@@ -6,7 +6,7 @@ import { auditWords } from "@/lib/audit/words";
 import { consoleError } from "./error-text";
 import "./all-kinds";
 import { kindOf, type KindContext, type OperationRow, type Settlement } from "./kinds";
-import { memoOf, type LedgerDeps } from "./ledger";
+import { memoOf, UNVERIFIABLE, type LedgerDeps } from "./ledger";
 import { DEFAULT_LEASE_MS, findById, leaseExpired, settleHeld, takeOver } from "./records";
 
 /*
@@ -80,6 +80,14 @@ export async function reconcileOperation(deps: LedgerDeps, id: string, opts: Rec
   if (found === null) {
     await putBack();
     return "retry";
+  }
+  if (found.happened === "unverifiable") {
+    const s: Settlement = { status: "failed", errorCode: UNVERIFIABLE, ...consoleError("outcomeUnverifiable", { vendor: kind.vendorName }), vendorRequestId: row.vendorRequestId };
+    const settled = await settleHeld(deps.db, held, s);
+    if (!settled) return "open";
+    await auditSettlement(deps, kind, settled, { status: row.status, errorCode: null }, s, auditWords("settledUnverifiable", { noun: kind.noun, vendor: kind.vendorName }));
+    await ensureOutcomeAudited(deps, kind, settled).catch(() => undefined);
+    return "done";
   }
   const s: Settlement = found.happened
     ? { status: "succeeded", result: { ...found.result, reconciled: true }, vendorRequestId: row.vendorRequestId }

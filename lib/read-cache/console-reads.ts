@@ -74,6 +74,11 @@ export function taurusSourceResource(accountId: string, projectId: string): stri
   return `taurus-source:${accountId}:${projectId}`;
 }
 
+/** One database instance's accounts (Tencent MariaDB accounts, DDS users), as the accounts page reads them. */
+export function dbAccountsResource(accountId: string, instanceId: string): string {
+  return `db-accounts:${accountId}:${instanceId}`;
+}
+
 /** A vendor read shared with concurrent and recent identical reads (see read-cache.ts). */
 export function sharedRead<T>(key: ReadKey, load: () => Promise<T>): Promise<CachedRead<T>> {
   return cache.read(key, load);

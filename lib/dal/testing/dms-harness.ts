@@ -31,7 +31,7 @@ export function setupDmsHarness(): DmsHarness {
     db: h.handle.db,
     dms: h.dms,
     audit: (entry) => h.audit(entry),
-    clients: { dms: async () => h.dms, taurus: async () => null },
+    clients: { dms: async () => h.dms, taurus: async () => null, mariadb: async () => null, dds: async () => null },
     auditHasOutcome: async (correlationId) => h.audits.some((a) => a.correlationId === correlationId && a.outcome !== "intent"),
   });
   beforeAll(async () => {
