@@ -1,22 +1,31 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
+import { CATALOGS } from "@/i18n/catalogs";
 import {
+  accountsQuery,
+  createDdsUserForm,
+  createDdsUserInput,
   createMariadbAccountForm,
   createMariadbAccountInput,
   ddsInstanceRef,
+  deleteDdsUsersInput,
   deleteMariadbAccountsInput,
   mariadbInstanceRef,
   maxConnectionsSupported,
+  resetDdsPasswordInput,
   resetMariadbPasswordInput,
   type CreateMariadbAccountForm,
   type CreateMariadbAccountFormValues,
 } from "./accounts";
+import { errorMapFor } from "./server-error-map";
 
 const accountId = "7d8f3c52-1c1e-4c53-9a61-6e9fcb0a8d11";
 const idempotencyKey = "3b0c7a52-2f0e-4e0b-9a61-6e9fcb0a8d12";
 const tencentRef = { accountId, region: "ap-guangzhou", instanceId: "tdsql-ow728lmc" };
 const ddsRef = { accountId, projectId: "0581b6b5f6a6491a9a6f4b7d3e1c2a90", region: "cn-north-4", instanceId: "e73893ef73754465a8bd2e0857bbf13ein02" };
 const tencentPassword = "Abcd1234()";
+const ddsPassword = "Abcd1234!";
+const role = { roleDbName: "admin", roleName: "readAnyDatabase" };
 
 /** Field errors as the action wrapper reports them: dotted paths to messages. */
 function fieldErrors(schema: z.ZodType, input: unknown) {
@@ -264,6 +273,147 @@ describe("deleteMariadbAccountsInput", () => {
   });
 });
 
+describe("createDdsUserForm", () => {
+  const form = (extra: Record<string, unknown> = {}) => ({ userName: "app.reader", password: ddsPassword, roles: [role], ...extra });
+  const errors = (extra: Record<string, unknown>) => fieldErrors(createDdsUserForm, form(extra));
+
+  it("defaults the database to admin and keeps the roles", () => {
+    expect(createDdsUserForm.parse(form())).toEqual({ userName: "app.reader", password: ddsPassword, dbName: "admin", roles: [role], noPrivileges: false });
+  });
+
+  it("bounds the user name at 1 and 64 characters of letters, digits, - and .", () => {
+    expect(errors({ userName: "" })).toEqual({ userName: ["Enter the database user name"] });
+    ok(createDdsUserForm, form({ userName: "a" }));
+    ok(createDdsUserForm, form({ userName: "a".repeat(64) }));
+    ok(createDdsUserForm, form({ userName: "9-lives.v2" }));
+    expect(errors({ userName: "a".repeat(65) })).toEqual({ userName: ["At most 64 characters"] });
+    for (const userName of ["a_b", "a b", "a@b", "é"]) expect(errors({ userName }), userName).toEqual({ userName: ["Use only letters, digits, - and ."] });
+  });
+
+  it("refuses the reserved and built-in names, in any case", () => {
+    for (const userName of ["drsFull", "drsIncremental", "root", "monitor", "backup", "rwuser", "ROOT", "DrsFull", "RwUser"]) {
+      expect(errors({ userName }), userName).toEqual({ userName: [`“${userName}” is a built-in or reserved user; choose another name`] });
+    }
+    ok(createDdsUserForm, form({ userName: "rooted" }));
+  });
+
+  it("bounds the database name at 1 and 64 letters, digits and _", () => {
+    ok(createDdsUserForm, form({ dbName: "a" }));
+    ok(createDdsUserForm, form({ dbName: "my_db".padEnd(64, "x") }));
+    expect(errors({ dbName: "x".repeat(65) })).toEqual({ dbName: ["At most 64 characters"] });
+    expect(errors({ dbName: "" })).toEqual({ dbName: ["Enter the database name"] });
+    for (const dbName of ["my-db", "my.db", "my db"]) expect(errors({ dbName }), dbName).toEqual({ dbName: ["Use only letters, digits and _"] });
+  });
+
+  it("uses the DDS password policy", () => {
+    expect(errors({ password: tencentPassword })).toEqual({
+      password: ["Add at least one of these symbols: ~!@#%^*-_=+?", "Use only letters, digits and these symbols: ~!@#%^*-_=+? (no spaces or other characters)."],
+    });
+  });
+
+  it("checks each role's database and name", () => {
+    const one = (r: Record<string, unknown>) => errors({ roles: [{ ...role, ...r }] });
+    ok(createDdsUserForm, form({ roles: [{ roleDbName: "a".repeat(64), roleName: "b".repeat(64) }] }));
+    expect(one({ roleDbName: "a".repeat(65), roleName: "b".repeat(65) })).toEqual({ "roles.0.roleDbName": ["At most 64 characters"], "roles.0.roleName": ["At most 64 characters"] });
+    expect(one({ roleDbName: "", roleName: "" })).toEqual({ "roles.0.roleDbName": ["Enter the database the role belongs to"], "roles.0.roleName": ["Enter the role name"] });
+    expect(one({ roleDbName: "a.b", roleName: "read_write" })).toEqual({ "roles.0.roleDbName": ["Use only letters, digits and _"], "roles.0.roleName": ["Use only letters, digits, - and ."] });
+  });
+
+  it("takes at most 50 distinct roles", () => {
+    const roles = (n: number) => Array.from({ length: n }, (_, i) => ({ roleDbName: "admin", roleName: `role${i}` }));
+    ok(createDdsUserForm, form({ roles: roles(50) }));
+    expect(errors({ roles: roles(51) })).toEqual({ roles: ["At most 50 roles"] });
+    expect(errors({ roles: [role, { roleDbName: "test", roleName: role.roleName }, role] })).toEqual({ "roles.2": ["This role is listed twice"] });
+  });
+
+  it("allows no roles only when no privileges is chosen, and not both", () => {
+    expect(errors({ roles: [] })).toEqual({ roles: ["Pick at least one role, or choose “No privileges” to create the user without any"] });
+    expect(errors({ roles: undefined })).toEqual({ roles: ["Pick at least one role, or choose “No privileges” to create the user without any"] });
+    expect(createDdsUserForm.parse(form({ roles: [], noPrivileges: true }))).toMatchObject({ roles: [], noPrivileges: true });
+    expect(errors({ noPrivileges: true })).toEqual({ noPrivileges: ["“No privileges” cannot go with roles; remove the roles or clear this choice"] });
+    expect(Object.keys(errors({ noPrivileges: "true" }))).toEqual(["noPrivileges"]);
+  });
+});
+
+describe("createDdsUserInput", () => {
+  it("is the reference, the form and an idempotency key", () => {
+    const input = { ...ddsRef, userName: "app", password: ddsPassword, noPrivileges: true, idempotencyKey };
+    expect(createDdsUserInput.parse(input)).toEqual({ ...ddsRef, userName: "app", password: ddsPassword, dbName: "admin", roles: [], noPrivileges: true, idempotencyKey });
+    expect(Object.keys(fieldErrors(createDdsUserInput, { ...input, noPrivileges: false }))).toEqual(["roles"]);
+  });
+});
+
+describe("resetDdsPasswordInput", () => {
+  const input = (extra: Record<string, unknown> = {}) => ({ ...ddsRef, userName: "rwuser", dbName: "admin", password: ddsPassword, idempotencyKey, ...extra });
+
+  it("resets rwuser and users made elsewhere, with _ in the name", () => {
+    for (const userName of ["rwuser", "_svc", "app_reader.v2", "Root", "a".repeat(64)]) ok(resetDdsPasswordInput, input({ userName }));
+    expect(fieldErrors(resetDdsPasswordInput, input({ userName: "a".repeat(65) }))).toEqual({ userName: ["At most 64 characters"] });
+    expect(fieldErrors(resetDdsPasswordInput, input({ userName: "a b" }))).toEqual({ userName: ["Use only letters, digits, -, _ and ."] });
+  });
+
+  it("refuses the other built-in and reserved users", () => {
+    for (const userName of ["root", "monitor", "backup", "drsFull", "drsIncremental"]) {
+      expect(fieldErrors(resetDdsPasswordInput, input({ userName })), userName).toEqual({ userName: [`The password of the built-in user “${userName}” cannot be changed here`] });
+    }
+  });
+
+  it("needs the user's database", () => {
+    expect(fieldErrors(resetDdsPasswordInput, input({ dbName: undefined }))).toEqual({ dbName: ["Enter the database name"] });
+    expect(fieldErrors(resetDdsPasswordInput, input({ dbName: "x".repeat(65) }))).toEqual({ dbName: ["At most 64 characters"] });
+  });
+});
+
+describe("deleteDdsUsersInput", () => {
+  const users = (n: number) => Array.from({ length: n }, (_, i) => ({ userName: `u${i}`, dbName: "admin" }));
+  const input = (extra: Record<string, unknown>) => ({ ...ddsRef, users: users(1), idempotencyKey, confirm: true, ...extra });
+
+  it("takes 1 to 50 distinct users", () => {
+    expect(fieldErrors(deleteDdsUsersInput, input({ users: [] }))).toEqual({ users: ["Choose at least one user"] });
+    ok(deleteDdsUsersInput, input({ users: users(50) }));
+    expect(fieldErrors(deleteDdsUsersInput, input({ users: users(51) }))).toEqual({ users: ["At most 50 users at once"] });
+    const twice = [{ userName: "a", dbName: "admin" }, { userName: "a", dbName: "test" }, { userName: "a", dbName: "admin" }];
+    expect(fieldErrors(deleteDdsUsersInput, input({ users: twice }))).toEqual({ "users.2": ["This user (name and database) is listed twice"] });
+  });
+
+  it("refuses every built-in and reserved user, rwuser included", () => {
+    for (const userName of ["rwuser", "root", "monitor", "backup", "drsFull", "drsIncremental"]) {
+      expect(fieldErrors(deleteDdsUsersInput, input({ users: [{ userName, dbName: "admin" }] })), userName).toEqual({ "users.0.userName": [`The built-in user “${userName}” cannot be deleted`] });
+    }
+  });
+
+  it("needs the deletion confirmed", () => {
+    expect(fieldErrors(deleteDdsUsersInput, input({ confirm: false }))).toEqual({ confirm: ["Confirm the deletion to go on"] });
+  });
+});
+
+describe("accountsQuery", () => {
+  const tencent = { account: accountId, region: "ap-guangzhou", instance: "tdsql-ow728lmc" };
+  const huawei = { account: accountId, region: "cn-north-4", project: ddsRef.projectId, instance: ddsRef.instanceId };
+
+  it("takes an account alone, a region, or a whole Tencent or Huawei path", () => {
+    for (const q of [{ account: accountId }, { account: accountId, region: "ap-guangzhou" }, { account: accountId, region: "cn-north-4" }, tencent, huawei]) ok(accountsQuery, q);
+    ok(accountsQuery, { account: accountId, region: "cn-north-4", project: ddsRef.projectId });
+  });
+
+  it("uses the path ids' rules", () => {
+    expect(fieldErrors(accountsQuery, { account: "1", region: "Guangzhou", project: "p", instance: "x" })).toEqual({
+      account: ["Choose a cloud account"],
+      region: ["Use the vendor's region id, e.g. cn-hangzhou, ap-guangzhou or cn-north-4"],
+      project: ["The project id is 32 letters and digits"],
+      instance: ["Not the id of a Tencent MariaDB (tdsql-…) or Huawei DDS instance"],
+    });
+  });
+
+  it("makes the ids agree on the vendor", () => {
+    expect(fieldErrors(accountsQuery, { ...tencent, region: undefined })).toEqual({ region: ["Choose a region"] });
+    expect(fieldErrors(accountsQuery, { ...tencent, region: "cn-north-4" })).toEqual({ region: ["Use a Tencent Cloud region id, e.g. ap-guangzhou or na-siliconvalley"] });
+    expect(fieldErrors(accountsQuery, { ...tencent, project: ddsRef.projectId })).toEqual({ instance: ["The instance id is 8 to 64 letters and digits"] });
+    expect(fieldErrors(accountsQuery, { ...huawei, project: undefined })).toEqual({ project: ["Choose a project"] });
+    expect(fieldErrors(accountsQuery, { ...huawei, region: "ap-guangzhou" })).toEqual({ region: ["Use a Huawei Cloud region id, e.g. cn-north-4 or ap-southeast-1"] });
+  });
+});
+
 describe("characters no field may carry", () => {
   const BAD = { nul: "\u0000", bell: "\u0007", escape: "\u001b", del: "\u007f", surrogate: "\uD800", lowSurrogate: "\uDC00", lineBreak: "\n" };
   type Case = { schema: z.ZodType; base: Record<string, unknown>; fields: string[] };
@@ -292,6 +442,21 @@ describe("characters no field may carry", () => {
       base: { ...tencentRef, accounts: [{ userName: "app", host: "10.%" }], idempotencyKey, confirm: true },
       fields: ["accounts.0.userName", "accounts.0.host"],
     },
+    createDdsUserInput: {
+      schema: createDdsUserInput,
+      base: { ...ddsRef, userName: "app", password: ddsPassword, dbName: "admin", roles: [role], idempotencyKey },
+      fields: ["userName", "password", "dbName", "roles.0.roleDbName", "roles.0.roleName", "projectId", "instanceId"],
+    },
+    resetDdsPasswordInput: {
+      schema: resetDdsPasswordInput,
+      base: { ...ddsRef, userName: "app", dbName: "admin", password: ddsPassword, idempotencyKey },
+      fields: ["userName", "dbName", "password"],
+    },
+    deleteDdsUsersInput: {
+      schema: deleteDdsUsersInput,
+      base: { ...ddsRef, users: [{ userName: "app", dbName: "admin" }], idempotencyKey, confirm: true },
+      fields: ["users.0.userName", "users.0.dbName"],
+    },
   };
 
   for (const [name, { schema, base, fields }] of Object.entries(cases)) {
@@ -314,3 +479,12 @@ describe("characters no field may carry", () => {
   });
 });
 
+describe("Chinese wording", () => {
+  it("speaks Chinese through the Chinese error map", () => {
+    const zh = CATALOGS["zh-CN"].Validation;
+    const result = createDdsUserForm.safeParse({ userName: "root", password: ddsPassword, roles: [] }, { error: errorMapFor("zh-CN") });
+    expect(result.error?.issues.map((i) => i.message)).toEqual([zh.ddsUserNameReserved.replace("{name}", "root"), zh.ddsRolesOrNoPrivileges]);
+    const mode = createMariadbAccountForm.safeParse({ userName: "a", password: tencentPassword, delayThresh: 5 }, { error: errorMapFor("zh-CN") });
+    expect(mode.error?.issues[0]?.message).toBe(zh.delayThreshMode);
+  });
+});

@@ -167,3 +167,133 @@ export const deleteMariadbAccountsInput = z.object({
   confirm,
 });
 export type DeleteMariadbAccountsInput = z.output<typeof deleteMariadbAccountsInput>;
+
+/* ---------------------------------------------------------------- Huawei DDS users */
+
+export const DDS_NAME_MAX = 64;
+export const DDS_ROLES_MAX = 50;
+/** Internal users of the data replication service: never created, changed or deleted. */
+export const DDS_RESERVED_USERS = ["drsFull", "drsIncremental"] as const;
+/** Built-in users; rwuser is the instance's administrator, whose password alone may be reset. */
+export const DDS_BUILTIN_USERS = ["root", "monitor", "backup", "rwuser"] as const;
+
+const DDS_NAME_CHARS = /^[A-Za-z0-9.-]*$/;
+const DDS_EXISTING_NAME_CHARS = /^[A-Za-z0-9._-]*$/;
+const DB_NAME_CHARS = /^[A-Za-z0-9_]*$/;
+
+/** A check refusing `names`, with the refused name in the message. */
+function notOneOf(names: readonly string[], key: ValidationKey, caseless = false) {
+  const listed = new Set(caseless ? names.map((n) => n.toLowerCase()) : names);
+  return z.superRefine<string>((value, ctx) => {
+    if (listed.has(caseless ? value.toLowerCase() : value)) ctx.addIssue(issue(key, { name: value }));
+  });
+}
+
+const ddsName = (enter: ValidationKey, chars: RegExp, charsKey: ValidationKey) =>
+  z
+    .string(msg(enter))
+    .trim()
+    .min(1, { ...msg(enter), abort: true })
+    .max(DDS_NAME_MAX, tooLong)
+    .regex(chars, msg(charsKey));
+
+/* Case is ignored for new names: "Root" beside "root" would read as the built-in user in a list. */
+const newDdsUserName = ddsName("enterDbUserName", DDS_NAME_CHARS, "ddsNameChars").check(
+  notOneOf([...DDS_RESERVED_USERS, ...DDS_BUILTIN_USERS], "ddsUserNameReserved", true),
+);
+
+/** An existing user's name, untrimmed: MongoDB names are exact, and `_` is in the Chinese page's set. */
+const existingDdsUserName = (refused: readonly string[], key: ValidationKey) =>
+  required("enterDbUserName").max(DDS_NAME_MAX, tooLong).regex(DDS_EXISTING_NAME_CHARS, msg("ddsExistingNameChars")).check(notOneOf(refused, key));
+
+const existingDbName = required("enterDbName").max(DDS_NAME_MAX, tooLong).regex(DB_NAME_CHARS, msg("dbNameChars"));
+
+const ddsPassword = passwordSchemaFor("huawei-dds");
+
+export const ddsRoleSchema = z.object({
+  roleDbName: ddsName("enterRoleDbName", DB_NAME_CHARS, "dbNameChars"),
+  roleName: ddsName("enterRoleName", DDS_NAME_CHARS, "ddsNameChars"),
+});
+export type DdsRoleInput = z.output<typeof ddsRoleSchema>;
+
+const ddsUserFields = {
+  userName: newDdsUserName,
+  password: ddsPassword,
+  dbName: ddsName("enterDbName", DB_NAME_CHARS, "dbNameChars").default("admin"),
+  roles: z
+    .array(ddsRoleSchema)
+    .max(DDS_ROLES_MAX, msg("ddsTooManyRoles", { maximum: DDS_ROLES_MAX }))
+    .superRefine(noDuplicates((r) => JSON.stringify([r.roleDbName, r.roleName]), "ddsDuplicateRole"))
+    .default([]),
+  /** The explicit choice of a user without any role, so an empty list is never an oversight. */
+  noPrivileges: z.boolean().default(false),
+};
+
+function privilegeRules(v: { roles: unknown[]; noPrivileges: boolean }, ctx: z.RefinementCtx) {
+  if (v.roles.length === 0 && !v.noPrivileges) ctx.addIssue(issue("ddsRolesOrNoPrivileges", undefined, ["roles"]));
+  if (v.roles.length > 0 && v.noPrivileges) ctx.addIssue(issue("ddsNoPrivilegesWithRoles", undefined, ["noPrivileges"]));
+}
+
+/** What the create-user dialog submits. */
+export const createDdsUserForm = z.object(ddsUserFields).superRefine(privilegeRules);
+export type CreateDdsUserFormValues = z.input<typeof createDdsUserForm>;
+export type CreateDdsUserForm = z.output<typeof createDdsUserForm>;
+
+export const createDdsUserInput = z.object({ ...ddsRefShape, ...ddsUserFields, idempotencyKey }).superRefine(privilegeRules);
+export type CreateDdsUserInput = z.output<typeof createDdsUserInput>;
+
+const RESETTABLE_REFUSED = [...DDS_RESERVED_USERS, ...DDS_BUILTIN_USERS.filter((n) => n !== "rwuser")];
+
+export const resetDdsPasswordInput = z.object({
+  ...ddsRefShape,
+  userName: existingDdsUserName(RESETTABLE_REFUSED, "ddsUserNotResettable"),
+  dbName: existingDbName,
+  password: ddsPassword,
+  idempotencyKey,
+});
+export type ResetDdsPasswordInput = z.output<typeof resetDdsPasswordInput>;
+
+const ddsUserIdentity = z.object({
+  userName: existingDdsUserName([...DDS_RESERVED_USERS, ...DDS_BUILTIN_USERS], "ddsUserNotDeletable"),
+  dbName: existingDbName,
+});
+
+export const deleteDdsUsersInput = z.object({
+  ...ddsRefShape,
+  users: z
+    .array(ddsUserIdentity, msg("chooseUsers"))
+    .min(1, msg("chooseUsers"))
+    .max(DELETE_MAX, msg("tooManyUsers", { maximum: DELETE_MAX }))
+    .superRefine(noDuplicates((u) => JSON.stringify([u.userName, u.dbName]), "duplicateDdsUser")),
+  idempotencyKey,
+  confirm,
+});
+export type DeleteDdsUsersInput = z.output<typeof deleteDdsUsersInput>;
+
+/* ---------------------------------------------------------------- GET routes */
+
+/**
+ * Query strings of the accounts page's GET routes, for either vendor: a project or a DDS-shaped
+ * instance makes it a Huawei query, a tdsql- instance a Tencent one, and the other ids must agree.
+ */
+export const accountsQuery = z
+  .object({
+    account: accountId,
+    region: z.string().refine((v) => TENCENT_REGION.test(v) || HUAWEI_REGION.test(v), msg("regionFormat")).optional(),
+    project: projectId.optional(),
+    instance: z.string().refine((v) => MARIADB_INSTANCE.test(v) || DDS_INSTANCE.test(v), msg("queryInstanceFormat")).optional(),
+  })
+  .superRefine((q, ctx) => {
+    // Malformed ids already have their own error; only well-formed ones are held to agree.
+    const instance = q.instance !== undefined && (MARIADB_INSTANCE.test(q.instance) || DDS_INSTANCE.test(q.instance)) ? q.instance : undefined;
+    const region = q.region !== undefined && (TENCENT_REGION.test(q.region) || HUAWEI_REGION.test(q.region)) ? q.region : undefined;
+    const tencent = instance !== undefined && MARIADB_INSTANCE.test(instance);
+    const huawei = q.project !== undefined || (instance !== undefined && !tencent);
+    if (instance !== undefined && q.region === undefined) ctx.addIssue(issue("chooseRegion", undefined, ["region"]));
+    if (tencent && q.project !== undefined) ctx.addIssue(issue("ddsInstanceIdFormat", undefined, ["instance"]));
+    else if (huawei && instance !== undefined && q.project === undefined) ctx.addIssue(issue("chooseProject", undefined, ["project"]));
+    if (region === undefined) return;
+    if (tencent && !TENCENT_REGION.test(region)) ctx.addIssue(issue("tencentRegionFormat", undefined, ["region"]));
+    else if (!tencent && huawei && !HUAWEI_REGION.test(region)) ctx.addIssue(issue("huaweiRegionFormat", undefined, ["region"]));
+  });
+export type AccountsQuery = z.output<typeof accountsQuery>;
