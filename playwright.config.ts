@@ -56,7 +56,8 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `node e2e/support/reset-data.mjs console && npx next start -p ${E2E.port}`,
+      // The server's output is kept in a file too, so specs can check that no secret was logged.
+      command: `node e2e/support/reset-data.mjs console && mkdir -p .e2e-data/console && npx next start -p ${E2E.port} 2>&1 | tee .e2e-data/console/server.log`,
       url: `${E2E.baseURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

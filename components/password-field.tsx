@@ -4,13 +4,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { Check, Eye, EyeOff, WandSparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import {
-  PASSWORD_RULES,
-  PASSWORD_RULE_VALUES,
-  checkPasswordRules,
-  generatePassword,
-  passwordStrength,
-} from "@/lib/validation/password";
+import { PASSWORD_POLICIES, checkPasswordRulesFor, generatePassword, passwordStrength, type PasswordPolicyName } from "@/lib/validation/password";
 import { CopyButton } from "./copy-button";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
@@ -28,18 +22,19 @@ export type PasswordFieldProps<TFieldValues extends FieldValues> = {
   disabled?: boolean;
   required?: boolean;
   className?: string;
+  /** Whose rules the checklist, the meter and the generator follow (the form's schema must use the same). */
+  policy?: PasswordPolicyName;
 };
-
-const RULE_MESSAGES = new Set(PASSWORD_RULES.map((r) => r.message));
 
 const METER_COLOURS = ["bg-destructive", "bg-destructive", "bg-warning", "bg-success", "bg-success"];
 
-function StrengthMeter({ value }: { value: string }) {
+function StrengthMeter({ value, policy }: { value: string; policy: PasswordPolicyName }) {
   const t = useTranslations("Shell.password");
   const v = useTranslations("Validation");
-  const strength = useMemo(() => passwordStrength(value), [value]);
+  const strength = useMemo(() => passwordStrength(value, policy), [value, policy]);
+  const { rules, values } = PASSWORD_POLICIES[policy];
   // The checklist already states rule failures; here only the advice that goes beyond the rules.
-  const advice = strength.hints.filter((h) => !RULE_MESSAGES.has(h)).slice(0, 2);
+  const advice = strength.hints.filter((h) => !rules.some((r) => r.message === h)).slice(0, 2);
   if (!value) return null;
   return (
     <div className="grid gap-1">
@@ -55,16 +50,17 @@ function StrengthMeter({ value }: { value: string }) {
         <span aria-live="polite">
           {t.rich("strength", { label: v(strength.label), strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
         </span>
-        {advice.length > 0 ? <span> · {advice.map((h) => v(h, PASSWORD_RULE_VALUES)).join(" ")}</span> : null}
+        {advice.length > 0 ? <span> · {advice.map((h) => v(h, values)).join(" ")}</span> : null}
       </p>
     </div>
   );
 }
 
-function RuleSummary({ value }: { value: string }) {
+function RuleSummary({ value, policy }: { value: string; policy: PasswordPolicyName }) {
   const t = useTranslations("Shell.password");
   const v = useTranslations("Validation");
-  const checks = checkPasswordRules(value);
+  const checks = checkPasswordRulesFor(policy, value);
+  const { values } = PASSWORD_POLICIES[policy];
   return (
     <ul className="mt-0.5 grid gap-x-4 gap-y-0.5 sm:grid-cols-2" aria-label={t("rules")}>
       {checks.map((c) => {
@@ -73,7 +69,7 @@ function RuleSummary({ value }: { value: string }) {
           <li key={c.id} className={cn("flex items-center gap-1.5", met ? "text-success" : "text-muted-foreground")}>
             {met ? <Check className="size-3.5 shrink-0" aria-hidden /> : <X className="size-3.5 shrink-0 opacity-60" aria-hidden />}
             <span>
-              {v(c.summary, PASSWORD_RULE_VALUES)}
+              {v(c.summary, values)}
               <span className="sr-only">{met ? t("met") : t("notMet")}</span>
             </span>
           </li>
@@ -85,7 +81,7 @@ function RuleSummary({ value }: { value: string }) {
 
 /**
  * Password input for react-hook-form with show/hide, a "Generate" button (crypto-random, always valid
- * for every vendor), a strength meter and the console's rule checklist. The value is never logged or
+ * for the field's policy), a strength meter and the console's rule checklist. The value is never logged or
  * stored here; it lives in the form state only.
  */
 export function PasswordField<TFieldValues extends FieldValues>({
@@ -97,6 +93,7 @@ export function PasswordField<TFieldValues extends FieldValues>({
   disabled,
   required,
   className,
+  policy = "console",
 }: PasswordFieldProps<TFieldValues>) {
   const t = useTranslations("Shell.password");
   const { field, fieldState } = useController({ control, name });
@@ -104,7 +101,7 @@ export function PasswordField<TFieldValues extends FieldValues>({
   const value = typeof field.value === "string" ? field.value : "";
 
   function generate() {
-    field.onChange(generatePassword(generateLength));
+    field.onChange(generatePassword(generateLength, policy));
     // A generated password is useless unless the user can read or copy it.
     setVisible(true);
   }
@@ -117,8 +114,8 @@ export function PasswordField<TFieldValues extends FieldValues>({
       className={className}
       description={
         <div className="grid gap-2">
-          <StrengthMeter value={value} />
-          <RuleSummary value={value} />
+          <StrengthMeter value={value} policy={policy} />
+          <RuleSummary value={value} policy={policy} />
         </div>
       }
     >

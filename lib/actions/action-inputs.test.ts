@@ -35,6 +35,8 @@ const NOT_WRAPPED = new Set([
 
 const ID = "2b1c8f0e-4d5a-4c3b-9e8f-1a2b3c4d5e6f";
 const proxyScope = { accountId: ID, tenantId: "3001", proxyId: "1202" };
+const mariadb = { accountId: ID, region: "ap-guangzhou", instanceId: "tdsql-ow728lmc" };
+const dds = { accountId: ID, projectId: "a".repeat(32), region: "cn-north-4", instanceId: `${"d".repeat(32)}in02` };
 const taurusProxy = { accountId: ID, projectId: "a".repeat(32), instanceId: `${"b".repeat(32)}in07`, proxyId: `${"c".repeat(32)}po01` };
 
 /** A valid input per action (several where the schema has variants), with every string field filled. */
@@ -69,6 +71,14 @@ const SAMPLES: Record<string, Record<string, unknown>[]> = {
     { ...taurusProxy, type: "white", ipList: [{ ip: "10.0.0.0/8", description: "office" }, { ip: "2001:db8::1", description: "bastion" }], idempotencyKey: ID },
   ],
   "access-control.restore": [{ ...taurusProxy, operationId: ID, idempotencyKey: ID }],
+  "mariadb-accounts.create": [
+    { ...mariadb, userName: "app_ro", host: "10.20.%", password: "Aa1~bcdefgh", readOnly: 1, delayThresh: 15, slaveConst: 1, maxUserConnections: 100, description: "Reporting", idempotencyKey: ID },
+  ],
+  "mariadb-accounts.reset-password": [{ ...mariadb, userName: "app_ro", host: "10.20.%", password: "Aa1~bcdefgh", idempotencyKey: ID }],
+  "mariadb-accounts.delete": [{ ...mariadb, accounts: [{ userName: "app_ro", host: "%" }, { userName: "app_rw", host: "10.%" }], idempotencyKey: ID, confirm: true }],
+  "dds-users.create": [{ ...dds, userName: "report.reader", password: "Aa1~bcdefgh", dbName: "admin", roles: [{ roleDbName: "sales", roleName: "read" }], noPrivileges: false, idempotencyKey: ID }],
+  "dds-users.reset-password": [{ ...dds, userName: "report.reader", dbName: "admin", password: "Aa1~bcdefgh", idempotencyKey: ID }],
+  "dds-users.delete": [{ ...dds, users: [{ userName: "report.reader", dbName: "admin" }], idempotencyKey: ID, confirm: true }],
 };
 
 /** Paths of every string in `value`, e.g. ["name"], ["proxyAccessIds", 1]. */
@@ -146,6 +156,7 @@ describe("the input schemas on their own (what the forms check before sending)",
     "proxy-accesses.grant": ["reason"],
     "proxy-accesses.revoke": ["reason"],
     "proxy-accesses.bulk-grant": ["reason"],
+    "mariadb-accounts.create": ["description"],
   };
 
   for (const [what, char] of Object.entries(BAD)) {

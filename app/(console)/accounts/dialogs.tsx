@@ -29,9 +29,9 @@ import {
   deleteMariadbAccountsInput,
   resetDdsPasswordInput,
   resetMariadbPasswordInput,
-  MYSQL_HOST_EXAMPLES,
 } from "@/lib/validation/accounts";
-import { generatePassword, type PasswordPolicyId } from "@/lib/validation/password";
+import { MYSQL_HOST_EXAMPLES } from "@/lib/validation/mysql-host";
+import { generatePassword, type PasswordPolicyName } from "@/lib/validation/password";
 import {
   createDdsUserAction,
   createMariadbAccountAction,
@@ -55,7 +55,7 @@ const KEEP_KEY_CODES = new Set(["OUTCOME_UNKNOWN", "IN_PROGRESS"]);
 const BUILT_IN_ROLES = ["read", "readWrite", "dbAdmin", "dbOwner", "userAdmin"];
 const ADMIN_ROLES = ["readAnyDatabase", "readWriteAnyDatabase", "userAdminAnyDatabase", "dbAdminAnyDatabase", "clusterMonitor", "backup", "restore"];
 
-const policyOf = (instance: DbInstanceDto): PasswordPolicyId => (instance.vendor === "tencent" ? "tencent-mariadb" : "huawei-dds");
+const policyOf = (instance: DbInstanceDto): PasswordPolicyName => (instance.vendor === "tencent" ? "tencent-mariadb" : "huawei-dds");
 const ref = (i: DbInstanceDto) =>
   i.vendor === "tencent" ? { accountId: i.accountId, region: i.region, instanceId: i.instanceId } : { accountId: i.accountId, projectId: i.projectId ?? "", region: i.region, instanceId: i.instanceId };
 const tag = (chunks: ReactNode) => (
