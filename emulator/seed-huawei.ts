@@ -94,14 +94,14 @@ export function seedHuawei(rng: Prng, f: DemoFixtures, now: number): HuaweiSeed 
   });
   const users: DdsUser[] = [
     ...ddsInstances.map((i) => user(i.id, "admin", "rwuser", [["root", "admin"]])),
-    user(h.ownerDdsInstanceId, "admin", "catalog_app", [["readWrite", "catalog"]]),
-    user(h.ownerDdsInstanceId, "catalog", "catalog_ro", [["read", "catalog"]]),
+    user(h.ownerDdsInstanceId, "admin", "catalog-app", [["readWrite", "catalog"]]),
+    user(h.ownerDdsInstanceId, "catalog", "catalog.ro", [["read", "catalog"]]),
     user(h.ownerDdsInstanceId, "admin", "reporting", [["readAnyDatabase", "admin"]]),
     user(h.ownerDdsInstanceId, "admin", "etl.loader", [["etlWriter", "admin"]]),
     user(h.ownerDdsInstanceId, "catalog", "auditor", [["auditReader", "catalog"]]),
     user(events, "admin", "events-ingest", [["eventsIngest", "admin"]]),
-    user(events, "events", "events_ro", [["read", "events"]]),
-    user(h.abnormalDdsInstanceId, "admin", "sessions_app", [["readWrite", "sessions"]]),
+    user(events, "events", "events.ro", [["read", "events"]]),
+    user(h.abnormalDdsInstanceId, "admin", "sessions-app", [["readWrite", "sessions"]]),
   ];
   return {
     taurusInstances,

@@ -9,10 +9,13 @@ import {
 import { createHuaweiHandler, HwError, nameFilter, pageParams, paramError, type HwCall, type HwRoute } from "./gateway";
 
 const INSTANCE_RE = /^[A-Za-z0-9]{1,64}$/;
-const USER_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+// Seed 004 (the English page of 2026-01-08): user and role names take letters, digits, "-" and "."
+// (no "_", which only the older Chinese page listed); database names take letters, digits and "_".
+const USER_RE = /^[A-Za-z0-9.-]{1,64}$/;
 const DB_RE = /^[A-Za-z0-9_]{1,64}$/;
-const ROLE_RE = /^[A-Za-z0-9_.-]{1,64}$/;
-const PWD_RE = /^[A-Za-z0-9~!@#%^*\-_=+?]{8,32}$/;
+const ROLE_RE = /^[A-Za-z0-9.-]{1,64}$/;
+const PWD_RE = /^[A-Za-z0-9~!@#%^*\-_=+?()$]{8,32}$/;
+const USER_RULE = "user_name must be 1-64 letters, digits, hyphens or periods";
 const P = "(?<project>[^/]+)";
 const I = "(?<instance>[^/]+)";
 
@@ -82,7 +85,7 @@ function parseRoles(call: HwCall, inst: DdsInstance, raw: unknown): RoleRef[] {
     const db = r.role_db_name;
     const role = r.role_name;
     if (typeof db !== "string" || !DB_RE.test(db)) throw paramError(`roles[${n}].role_db_name must be 1-64 letters, digits or underscores`);
-    if (typeof role !== "string" || !ROLE_RE.test(role)) throw paramError(`roles[${n}].role_name must be 1-64 letters, digits, hyphens, underscores or periods`);
+    if (typeof role !== "string" || !ROLE_RE.test(role)) throw paramError(`roles[${n}].role_name must be 1-64 letters, digits, hyphens or periods`);
     if (!isBuiltinRole(db, role) && !call.ctx.store.get("ddsRoles", roleKey(inst.id, db, role))) {
       throw paramError(`roles[${n}]: role ${role} does not exist in database ${db}`);
     }
@@ -95,7 +98,7 @@ function checkPassword(pwd: unknown): string {
     typeof pwd === "string" && PWD_RE.test(pwd) &&
     [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].every((re) => re.test(pwd));
   if (!ok) {
-    throw new HwError(400, "DBS.200052", "Invalid password: 8-32 characters combining upper and lower case letters, digits and the symbols ~!@#%^*-_=+?");
+    throw new HwError(400, "DBS.200052", "Invalid password: 8-32 characters combining upper and lower case letters, digits and the symbols ~!@#%^*-_=+?()$");
   }
   return pwd as string;
 }
@@ -104,7 +107,7 @@ function createUser(call: HwCall) {
   const inst = findInstance(call);
   const body = call.json();
   const user = body.user_name;
-  if (typeof user !== "string" || !USER_RE.test(user)) throw paramError("user_name must be 1-64 letters, digits, hyphens, underscores or periods");
+  if (typeof user !== "string" || !USER_RE.test(user)) throw paramError(USER_RULE);
   if (RESERVED_USERS.includes(user)) throw paramError(`user_name ${user} is reserved`);
   const password = checkPassword(body.user_pwd);
   const db = body.db_name ?? "admin";
@@ -121,7 +124,7 @@ function deleteUser(call: HwCall) {
   const inst = findInstance(call);
   const body = call.json();
   const { user_name: user, db_name: db } = body;
-  if (typeof user !== "string" || !USER_RE.test(user)) throw paramError("user_name is required");
+  if (typeof user !== "string" || !USER_RE.test(user)) throw paramError(USER_RULE);
   if (typeof db !== "string" || !DB_RE.test(db)) throw paramError("db_name is required");
   if (RESERVED_USERS.includes(user)) throw paramError(`user ${user} is managed by the service and cannot be deleted`);
   requireNormal(inst);
