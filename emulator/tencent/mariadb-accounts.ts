@@ -6,7 +6,9 @@ import { generic, TencentError } from "./errors";
 import { findInstance, requireRunning } from "./mariadb-instances";
 import { Params, type ParamSpec } from "./params";
 
-const USER_RE = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+// Seed 003 (the English CreateAccount page): 1-32 letters, digits, "_" and "-". The Chinese page's
+// "must start with a letter" is not on the English one, so the emulator does not enforce it.
+const USER_RE = /^[A-Za-z0-9_-]{1,32}$/;
 // MySQL host column: %, IPv4/IPv6 literals and patterns with % and _, host names, ip/netmask.
 const HOST_RE = /^[A-Za-z0-9%_.:/-]{1,60}$/;
 const PASSWORD_SYMBOLS = "()~!@#$%^&*-+=_|{}[]:<>,.?/";
@@ -19,7 +21,7 @@ export function accountKey(instanceId: string, userName: string, host: string): 
 function checkUserName(name: string): void {
   if (SYSTEM_USERS.test(name)) throw new TencentError("InvalidParameterValue.SuperUserForbidden", "Operations by a system user are not allowed.");
   if (!USER_RE.test(name)) {
-    throw generic("UserName must be 1-32 letters, digits, underscores or hyphens and start with a letter.");
+    throw generic("UserName must be 1-32 letters, digits, underscores or hyphens.");
   }
 }
 

@@ -28,7 +28,7 @@ const account = (over: Record<string, unknown> = {}) => ({ InstanceId: OWNER, Us
 
 describe("CreateAccount parameter rules", () => {
   it.each([
-    ["UserName starting with a digit", { UserName: "1abc" }, "InvalidParameter.GenericParameterError"],
+    ["an empty UserName", { UserName: "" }, "InvalidParameter.GenericParameterError"],
     ["UserName longer than 32", { UserName: "a".repeat(33) }, "InvalidParameter.GenericParameterError"],
     ["UserName with a dot", { UserName: "bad.name" }, "InvalidParameter.GenericParameterError"],
     ["root", { UserName: "root" }, "InvalidParameterValue.SuperUserForbidden"],
@@ -47,6 +47,10 @@ describe("CreateAccount parameter rules", () => {
     ["an isolated instance", { InstanceId: f.tencent.isolatedInstanceId }, "ResourceUnavailable.InstanceStatusAbnormal"],
   ])("refuses %s", async (_name, over, code) => {
     expect((await call("CreateAccount", account(over))).code).toBe(code);
+  });
+
+  it.each(["1abc", "_lead", "-dash", "9", "a".repeat(32)])("accepts UserName %s (seed 003: 1-32 letters, digits, _ and -, no first-letter rule)", async (userName) => {
+    expect((await call("CreateAccount", account({ UserName: userName }))).code).toBe("OK");
   });
 
   it("reports each missing required parameter", async () => {
