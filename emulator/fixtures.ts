@@ -28,8 +28,18 @@ export interface DemoFixtures {
     region: string;
     ownerInstanceId: string;
     appId: number;
+    /** The instances in `region`, in seed order. */
     instanceIds: string[];
+    /** Status -1. */
     isolatedInstanceId: string;
+    /** Status 1 (in flow). */
+    inFlowInstanceId: string;
+    /** Status 6 (restarting). */
+    restartingInstanceId: string;
+    /** Running on kernel 10.1, where MaxUserConnections is not supported. */
+    kernel101InstanceId: string;
+    /** A running instance in another region (with accounts), for calls without X-TC-Region. */
+    otherRegion: { region: string; instanceId: string };
   };
   huawei: {
     region: string;

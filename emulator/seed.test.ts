@@ -63,8 +63,16 @@ describe("demo seed", () => {
     const dds = rows<{ id: string; status: string }>(image, "ddsInstances");
     expect(dds.map((i) => i.id)).toEqual(expect.arrayContaining([f.huawei.ownerDdsInstanceId, f.huawei.abnormalDdsInstanceId]));
     expect(dds.filter((i) => i.status !== "normal")).toHaveLength(1);
-    const maria = rows<{ instanceId: string }>(image, "mariaInstances").map((i) => i.instanceId);
-    expect(maria).toEqual(f.tencent.instanceIds);
+    const maria = rows<{ instanceId: string; region: string; status: number; dbVersion: string }>(image, "mariaInstances");
+    expect(maria.filter((i) => i.region === f.tencent.region).map((i) => i.instanceId)).toEqual(f.tencent.instanceIds);
+    expect(maria.find((i) => i.instanceId === f.tencent.otherRegion.instanceId)?.region).toBe(f.tencent.otherRegion.region);
+    const status = (id: string) => maria.find((i) => i.instanceId === id)?.status;
+    expect([status(f.tencent.isolatedInstanceId), status(f.tencent.inFlowInstanceId), status(f.tencent.restartingInstanceId), status(f.tencent.kernel101InstanceId)]).toEqual([-1, 1, 6, 2]);
+    expect(maria.find((i) => i.instanceId === f.tencent.kernel101InstanceId)?.dbVersion).toBe("10.1");
+    const accounts = rows<{ instanceId: string }>(image, "mariaAccounts");
+    for (const id of [f.tencent.ownerInstanceId, f.tencent.kernel101InstanceId, f.tencent.otherRegion.instanceId]) {
+      expect(accounts.some((a) => a.instanceId === id)).toBe(true);
+    }
   });
 });
 

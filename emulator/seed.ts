@@ -79,7 +79,8 @@ export function buildSeedImage(o: SeedOptions): StateImage {
     throw new Error(`largeTaurus must be an integer from 0 to ${LARGE_TAURUS_MAX}`);
   }
   const bench = largeTaurus(new Prng(SEED + 2), f, taurusExtra, now);
-  const tc = demo ? seedTencent(rng, f, now) : undefined;
+  // The instances added for the accounts page draw from their own PRNG, so the older demo rows stay as they were.
+  const tc = demo ? seedTencent(rng, new Prng(SEED + 4), f, now) : undefined;
   const maxAccess = dms.accesses.reduce((m, a) => Math.max(m, a.proxyAccessId), 0);
   return {
     version: 1,

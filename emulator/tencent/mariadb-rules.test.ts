@@ -84,7 +84,7 @@ describe("CreateAccount parameter rules", () => {
 describe("DescribeDBInstances", () => {
   it("pages with Offset/Limit and refuses Limit over 100", async () => {
     const page = await call("DescribeDBInstances", { Offset: 1, Limit: 2 });
-    expect(page.resp.TotalCount).toBe(4);
+    expect(page.resp.TotalCount).toBe(f.tencent.instanceIds.length);
     expect(page.resp.Instances).toHaveLength(2);
     expect((await call("DescribeDBInstances", { Limit: 101 })).code).toBe("InvalidParameterValue");
   });
