@@ -53,6 +53,10 @@ export interface DemoFixtures {
     ownerTaurusProxyId: string;
     ownerDdsInstanceId: string;
     abnormalDdsInstanceId: string;
+    /** Community instances whose db-user calls are refused: by status or by an action in progress. */
+    ddsStateInstances: { creating: string; resizing: string; changingPort: string; frozen: string; restarting: string };
+    /** A DDS-Enhanced instance: listed, but the db-user APIs are Community Edition only. */
+    enhancedDdsInstanceId: string;
   };
 }
 

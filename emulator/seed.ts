@@ -73,7 +73,7 @@ export function buildSeedImage(o: SeedOptions): StateImage {
     dms.users.push(...large.users);
     dms.accesses.push(...large.accesses);
   }
-  const hw = demo ? seedHuawei(rng, f, now) : undefined;
+  const hw = demo ? seedHuawei(rng, new Prng(SEED + 3), f, now) : undefined;
   const taurusExtra = o.largeTaurus ?? 0;
   if (!Number.isInteger(taurusExtra) || taurusExtra < 0 || taurusExtra > LARGE_TAURUS_MAX) {
     throw new Error(`largeTaurus must be an integer from 0 to ${LARGE_TAURUS_MAX}`);

@@ -102,7 +102,7 @@ describe("DDS lists", () => {
   it("lists instances including one that is not normal", async () => {
     const r = await call("GET", `/v3/${H.projectId}/instances`);
     const list = r.json.instances as Array<{ id: string; status: string }>;
-    expect(r.json.total_count).toBe(3);
+    expect(r.json.total_count).toBe(9);
     expect(list.find((i) => i.id === H.abnormalDdsInstanceId)?.status).not.toBe("normal");
   });
 
