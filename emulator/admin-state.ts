@@ -91,8 +91,11 @@ export function setTaurusAccessControl(ctx: EmuContext, proxyId: string, change:
   return taurusProxy(ctx, proxyId);
 }
 
-/** Test hook: put an instance into a given state (e.g. to exercise "instance not normal"). */
-export function setStatus(ctx: EmuContext, service: string, id: string, status: unknown): boolean {
+/**
+ * Test hook: put an instance into a given state (e.g. to exercise "instance not normal"). DDS also
+ * takes `actions` (operations in progress, e.g. ["RESTARTING"]; [] clears them) with or without a status.
+ */
+export function setStatus(ctx: EmuContext, service: string, id: string, status: unknown, actions?: unknown): boolean {
   const s = ctx.store;
   if (service === "mariadb") {
     const i = s.get("mariaInstances", id);
@@ -102,8 +105,13 @@ export function setStatus(ctx: EmuContext, service: string, id: string, status: 
   }
   if (service === "dds") {
     const i = s.get("ddsInstances", id);
-    if (!i || typeof status !== "string") return false;
-    s.commit([putOp("ddsInstances", id, { ...i, status: status as DdsInstance["status"] })]);
+    const validActions = actions === undefined || (Array.isArray(actions) && actions.every((a) => typeof a === "string"));
+    if (!i || !validActions || (status === undefined && actions === undefined) || (status !== undefined && typeof status !== "string")) return false;
+    s.commit([putOp("ddsInstances", id, {
+      ...i,
+      status: (status as DdsInstance["status"] | undefined) ?? i.status,
+      actions: (actions as string[] | undefined) ?? i.actions,
+    })]);
     return true;
   }
   if (service === "taurus") {

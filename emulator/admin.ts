@@ -101,8 +101,8 @@ function routes(d: AdminDeps): Route[] {
       return p ? ok(p) : notFound("proxy");
     }],
     ["PUT", /^\/state\/(mariadb|dds|taurus)\/instances\/([^/]+)\/status$/, (m, _q, body) => {
-      const status = (body as { status?: unknown } | undefined)?.status;
-      return view.setStatus(ctx, m[1] ?? "", m[2] ?? "", status) ? ok({ updated: true }) : notFound("instance (or bad status)");
+      const change = (body ?? {}) as { status?: unknown; actions?: unknown };
+      return view.setStatus(ctx, m[1] ?? "", m[2] ?? "", change.status, change.actions) ? ok({ updated: true }) : notFound("instance (or bad status)");
     }],
     ["DELETE", /^\/state\/iam\/tokens$/, () => ok({ revoked: view.revokeTokens(ctx) })],
   ];

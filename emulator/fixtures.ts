@@ -28,8 +28,18 @@ export interface DemoFixtures {
     region: string;
     ownerInstanceId: string;
     appId: number;
+    /** The instances in `region`, in seed order. */
     instanceIds: string[];
+    /** Status -1. */
     isolatedInstanceId: string;
+    /** Status 1 (in flow). */
+    inFlowInstanceId: string;
+    /** Status 6 (restarting). */
+    restartingInstanceId: string;
+    /** Running on kernel 10.1, where MaxUserConnections is not supported. */
+    kernel101InstanceId: string;
+    /** A running instance in another region (with accounts), for calls without X-TC-Region. */
+    otherRegion: { region: string; instanceId: string };
   };
   huawei: {
     region: string;
@@ -43,6 +53,10 @@ export interface DemoFixtures {
     ownerTaurusProxyId: string;
     ownerDdsInstanceId: string;
     abnormalDdsInstanceId: string;
+    /** Community instances whose db-user calls are refused: by status or by an action in progress. */
+    ddsStateInstances: { creating: string; resizing: string; changingPort: string; frozen: string; restarting: string };
+    /** A DDS-Enhanced instance: listed, but the db-user APIs are Community Edition only. */
+    enhancedDdsInstanceId: string;
   };
 }
 

@@ -19,8 +19,9 @@ export async function listen(
   host: string,
   port: number,
   timers: Set<NodeJS.Timeout> = new Set(),
+  options: { maxHeaderSize?: number } = {},
 ): Promise<Listener> {
-  const server = http.createServer(handler);
+  const server = http.createServer({ maxHeaderSize: options.maxHeaderSize }, handler);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

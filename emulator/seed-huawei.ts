@@ -2,7 +2,7 @@ import type { DemoFixtures } from "./fixtures";
 import type { Prng } from "./prng";
 import type { DdsInstance, DdsRole, DdsUser, TaurusInstance, TaurusProxy } from "./state-types";
 import { hashSecretWithSalt } from "./util";
-import { roleKey, userKey } from "./huawei/dds-model";
+import { DDS_ACTIONS, roleKey, userKey } from "./huawei/dds-model";
 
 const DAY = 86_400_000;
 
@@ -48,18 +48,52 @@ function taurusProxy(rng: Prng, f: DemoFixtures, p: ProxySpec): TaurusProxy {
   };
 }
 
-function ddsInstance(rng: Prng, f: DemoFixtures, id: string, name: string, mode: DdsInstance["mode"], status: DdsInstance["status"], now: number): DdsInstance {
+function ddsInstance(
+  rng: Prng, f: DemoFixtures, id: string, name: string, mode: DdsInstance["mode"], status: DdsInstance["status"], now: number,
+  extra: Pick<DdsInstance, "actions" | "datastoreType"> & { version?: string } = {},
+): DdsInstance {
   const created = now - rng.int(30, 700) * DAY;
   const nodes = mode === "ReplicaSet" ? 3 : mode === "Sharding" ? 2 : 1;
+  const { version = "4.4", ...states } = extra;
   return {
-    id, projectId: f.huawei.projectId, name, status, port: 8635, mode, engine: "wiredTiger", version: "4.4", ssl: 1,
+    id, projectId: f.huawei.projectId, name, status, port: 8635, mode, engine: "wiredTiger", version, ssl: 1,
     vpcId: "3f2b6c1e-0a4d-4b8e-9c7a-5e6f7a8b9c0d", subnetId: "7a1c2e3f-4b5d-4c6e-8f9a-0b1c2d3e4f5a", securityGroupId: "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
     created, updated: created + rng.int(1, 20) * DAY,
     nodeIps: Array.from({ length: nodes }, () => `192.168.2.${rng.int(2, 250)}`),
+    ...states,
   };
 }
 
-export function seedHuawei(rng: Prng, f: DemoFixtures, now: number): HuaweiSeed {
+/**
+ * DDS instances whose db-user calls are refused (seed 004): by status (creating, frozen) or by an
+ * operation in progress while the status stays normal, and one DDS-Enhanced instance. Drawn from
+ * their own PRNG so the older demo rows stay as they were.
+ */
+function ddsStateInstances(rng: Prng, f: DemoFixtures, now: number): { instances: DdsInstance[]; users: DdsUser[] } {
+  const ids = f.huawei.ddsStateInstances;
+  const instances = [
+    ddsInstance(rng, f, ids.creating, "dds-orders-next", "ReplicaSet", "creating", now, { actions: [DDS_ACTIONS.creating] }),
+    ddsInstance(rng, f, ids.resizing, "dds-profiles", "ReplicaSet", "normal", now, { actions: [DDS_ACTIONS.resizing] }),
+    ddsInstance(rng, f, ids.changingPort, "dds-audit-trail", "ReplicaSet", "normal", now, { actions: [DDS_ACTIONS.changingPort] }),
+    ddsInstance(rng, f, ids.frozen, "dds-billing-archive", "Single", "frozen", now),
+    ddsInstance(rng, f, ids.restarting, "dds-cache-meta", "ReplicaSet", "normal", now, { actions: [DDS_ACTIONS.restarting] }),
+    ddsInstance(rng, f, f.huawei.enhancedDdsInstanceId, "dds-enhanced-analytics", "Sharding", "normal", now, { datastoreType: "DDS-Enhanced", version: "3.4" }),
+  ];
+  const user = (instanceId: string, name: string, rs: Array<[string, string]>): DdsUser => ({
+    instanceId, db: "admin", user: name, roles: rs.map(([role, db]) => ({ role, db })), passwordHash: hashSecretWithSalt(rng.hex(16), rng.hex(8)),
+  });
+  const users = [
+    ...instances.map((i) => user(i.id, "rwuser", [["root", "admin"]])),
+    user(ids.resizing, "profiles-app", [["readWrite", "profiles"]]),
+    user(ids.changingPort, "audit.writer", [["readWrite", "audit"]]),
+    user(ids.frozen, "billing-app", [["readWrite", "billing"]]),
+    user(ids.restarting, "cache-app", [["readWrite", "cache"]]),
+  ];
+  return { instances, users };
+}
+
+/** The demo TaurusDB and DDS rows; `states` draws the DDS instances added for the accounts page. */
+export function seedHuawei(rng: Prng, states: Prng, f: DemoFixtures, now: number): HuaweiSeed {
   const h = f.huawei;
   const crm = rng.hex(32) + "in07";
   const archive = rng.hex(32) + "in07";
@@ -94,15 +128,18 @@ export function seedHuawei(rng: Prng, f: DemoFixtures, now: number): HuaweiSeed 
   });
   const users: DdsUser[] = [
     ...ddsInstances.map((i) => user(i.id, "admin", "rwuser", [["root", "admin"]])),
-    user(h.ownerDdsInstanceId, "admin", "catalog_app", [["readWrite", "catalog"]]),
-    user(h.ownerDdsInstanceId, "catalog", "catalog_ro", [["read", "catalog"]]),
+    user(h.ownerDdsInstanceId, "admin", "catalog-app", [["readWrite", "catalog"]]),
+    user(h.ownerDdsInstanceId, "catalog", "catalog.ro", [["read", "catalog"]]),
     user(h.ownerDdsInstanceId, "admin", "reporting", [["readAnyDatabase", "admin"]]),
     user(h.ownerDdsInstanceId, "admin", "etl.loader", [["etlWriter", "admin"]]),
     user(h.ownerDdsInstanceId, "catalog", "auditor", [["auditReader", "catalog"]]),
     user(events, "admin", "events-ingest", [["eventsIngest", "admin"]]),
-    user(events, "events", "events_ro", [["read", "events"]]),
-    user(h.abnormalDdsInstanceId, "admin", "sessions_app", [["readWrite", "sessions"]]),
+    user(events, "events", "events.ro", [["read", "events"]]),
+    user(h.abnormalDdsInstanceId, "admin", "sessions-app", [["readWrite", "sessions"]]),
   ];
+  const blocked = ddsStateInstances(states, f, now);
+  ddsInstances.push(...blocked.instances);
+  users.push(...blocked.users);
   return {
     taurusInstances,
     taurusProxies,

@@ -60,11 +60,30 @@ describe("demo seed", () => {
     const proxies = rows<TaurusProxy>(image, "taurusProxies");
     expect(proxies.find((p) => p.id === f.huawei.ownerTaurusProxyId)?.accessControl).toMatchObject({ open: true, type: "white" });
     expect(proxies.some((p) => p.accessControl.open && p.accessControl.type === "black")).toBe(true);
-    const dds = rows<{ id: string; status: string }>(image, "ddsInstances");
-    expect(dds.map((i) => i.id)).toEqual(expect.arrayContaining([f.huawei.ownerDdsInstanceId, f.huawei.abnormalDdsInstanceId]));
-    expect(dds.filter((i) => i.status !== "normal")).toHaveLength(1);
-    const maria = rows<{ instanceId: string }>(image, "mariaInstances").map((i) => i.instanceId);
-    expect(maria).toEqual(f.tencent.instanceIds);
+    const dds = rows<{ id: string; status: string; actions?: string[]; datastoreType?: string }>(image, "ddsInstances");
+    const states = f.huawei.ddsStateInstances;
+    expect(dds.map((i) => i.id)).toEqual(expect.arrayContaining([f.huawei.ownerDdsInstanceId, f.huawei.abnormalDdsInstanceId, ...Object.values(states), f.huawei.enhancedDdsInstanceId]));
+    const ready = dds.filter((i) => i.status === "normal" && !i.actions?.length && (i.datastoreType ?? "DDS-Community") === "DDS-Community");
+    expect(ready.map((i) => i.id)).toHaveLength(2);
+    expect(ready.map((i) => i.id)).toContain(f.huawei.ownerDdsInstanceId);
+    const byId = new Map(dds.map((i) => [i.id, i]));
+    expect([byId.get(states.creating)?.status, byId.get(states.frozen)?.status, byId.get(f.huawei.abnormalDdsInstanceId)?.status]).toEqual(["creating", "frozen", "abnormal"]);
+    expect([states.resizing, states.changingPort, states.restarting].map((id) => [byId.get(id)?.status, byId.get(id)?.actions])).toEqual([
+      ["normal", ["RESIZE_FLAVOR"]], ["normal", ["MODIFY_PORT"]], ["normal", ["RESTARTING"]],
+    ]);
+    expect(byId.get(f.huawei.enhancedDdsInstanceId)?.datastoreType).toBe("DDS-Enhanced");
+    const ddsUsers = rows<{ user: string; roles: Array<{ role: string }> }>(image, "ddsUsers");
+    expect(ddsUsers.every((u) => /^[A-Za-z0-9.-]{1,64}$/.test(u.user))).toBe(true);
+    const maria = rows<{ instanceId: string; region: string; status: number; dbVersion: string }>(image, "mariaInstances");
+    expect(maria.filter((i) => i.region === f.tencent.region).map((i) => i.instanceId)).toEqual(f.tencent.instanceIds);
+    expect(maria.find((i) => i.instanceId === f.tencent.otherRegion.instanceId)?.region).toBe(f.tencent.otherRegion.region);
+    const status = (id: string) => maria.find((i) => i.instanceId === id)?.status;
+    expect([status(f.tencent.isolatedInstanceId), status(f.tencent.inFlowInstanceId), status(f.tencent.restartingInstanceId), status(f.tencent.kernel101InstanceId)]).toEqual([-1, 1, 6, 2]);
+    expect(maria.find((i) => i.instanceId === f.tencent.kernel101InstanceId)?.dbVersion).toBe("10.1");
+    const accounts = rows<{ instanceId: string }>(image, "mariaAccounts");
+    for (const id of [f.tencent.ownerInstanceId, f.tencent.kernel101InstanceId, f.tencent.otherRegion.instanceId]) {
+      expect(accounts.some((a) => a.instanceId === id)).toBe(true);
+    }
   });
 });
 

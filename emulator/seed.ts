@@ -73,13 +73,14 @@ export function buildSeedImage(o: SeedOptions): StateImage {
     dms.users.push(...large.users);
     dms.accesses.push(...large.accesses);
   }
-  const hw = demo ? seedHuawei(rng, f, now) : undefined;
+  const hw = demo ? seedHuawei(rng, new Prng(SEED + 3), f, now) : undefined;
   const taurusExtra = o.largeTaurus ?? 0;
   if (!Number.isInteger(taurusExtra) || taurusExtra < 0 || taurusExtra > LARGE_TAURUS_MAX) {
     throw new Error(`largeTaurus must be an integer from 0 to ${LARGE_TAURUS_MAX}`);
   }
   const bench = largeTaurus(new Prng(SEED + 2), f, taurusExtra, now);
-  const tc = demo ? seedTencent(rng, f, now) : undefined;
+  // The instances added for the accounts page draw from their own PRNG, so the older demo rows stay as they were.
+  const tc = demo ? seedTencent(rng, new Prng(SEED + 4), f, now) : undefined;
   const maxAccess = dms.accesses.reduce((m, a) => Math.max(m, a.proxyAccessId), 0);
   return {
     version: 1,

@@ -143,6 +143,13 @@ export interface DdsInstance {
   created: number;
   updated: number;
   nodeIps: string[];
+  /**
+   * Operations in progress, as ListInstances reports them (e.g. ["RESIZE_FLAVOR"]); the status stays
+   * "normal" meanwhile. Absent in snapshots written before it existed: none.
+   */
+  actions?: string[];
+  /** Absent in snapshots written before it existed: DDS-Community. */
+  datastoreType?: "DDS-Community" | "DDS-Enhanced";
 }
 
 export interface RoleRef {

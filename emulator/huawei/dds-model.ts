@@ -8,8 +8,16 @@ export const ADMIN_ONLY_ROLES = [
   "readAnyDatabase", "readWriteAnyDatabase", "userAdminAnyDatabase", "dbAdminAnyDatabase",
   "clusterAdmin", "clusterManager", "clusterMonitor", "hostManager", "backup", "restore", "root",
 ];
-/** Accounts the service manages itself: never created or deleted through the API. */
-export const RESERVED_USERS = ["drsFull", "drsIncremental", "root", "monitor", "backup", "rwuser"];
+/** Internal and built-in accounts whose password nobody may reset through the API. */
+export const BUILTIN_USERS = ["drsFull", "drsIncremental", "root", "monitor", "backup"];
+/** Accounts the service manages itself: never created or deleted through the API (rwuser's password can be reset). */
+export const RESERVED_USERS = [...BUILTIN_USERS, "rwuser"];
+
+/**
+ * Operations in progress as ListInstances' `actions` names them (assumed values, see README): while
+ * one runs the status stays "normal", and the db-user and db-role APIs are refused.
+ */
+export const DDS_ACTIONS = { creating: "CREATE", resizing: "RESIZE_FLAVOR", changingPort: "MODIFY_PORT", restarting: "RESTARTING" } as const;
 
 export function isBuiltinRole(db: string, role: string): boolean {
   return PER_DB_ROLES.includes(role) || (db === "admin" && ADMIN_ONLY_ROLES.includes(role));
@@ -63,9 +71,9 @@ export function ddsInstanceView(i: DdsInstance, region: string): Record<string, 
   const roles = i.mode === "ReplicaSet" ? ["Primary", "Secondary", "Hidden"] : ["Primary"];
   return {
     id: i.id, name: i.name, status: i.status, port: String(i.port), mode: i.mode, region,
-    datastore: { type: "DDS-Community", version: i.version, storage_engine: i.engine },
+    datastore: { type: i.datastoreType ?? "DDS-Community", version: i.version, storage_engine: i.engine },
     engine: i.engine, ssl: i.ssl, vpc_id: i.vpcId, subnet_id: i.subnetId, security_group_id: i.securityGroupId,
-    db_user_name: "rwuser", pay_mode: "0", actions: [], enterprise_project_id: "0",
+    db_user_name: "rwuser", pay_mode: "0", actions: i.actions ?? [], enterprise_project_id: "0",
     backup_strategy: { start_time: "01:00-02:00", keep_days: 7 }, time_zone: "", tags: [],
     created: formatHuaweiTime(i.created), updated: formatHuaweiTime(i.updated),
     groups: [{

@@ -1,12 +1,15 @@
 import type { EmuContext } from "../context";
-import type { MariaAccount } from "../state-types";
+import type { MariaAccount, MariaInstance } from "../state-types";
 import { delOp, putOp } from "../store";
 import { formatChinaTime, hashSecret } from "../util";
 import { generic, TencentError } from "./errors";
-import { findInstance, requireRunning } from "./mariadb-instances";
+import type { MariaCall } from "./maria-call";
+import { findInstance, kernelOf, requireRunning } from "./mariadb-instances";
 import { Params, type ParamSpec } from "./params";
 
-const USER_RE = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+// Seed 003 (the English CreateAccount page): 1-32 letters, digits, "_" and "-". The Chinese page's
+// "must start with a letter" is not on the English one, so the emulator does not enforce it.
+const USER_RE = /^[A-Za-z0-9_-]{1,32}$/;
 // MySQL host column: %, IPv4/IPv6 literals and patterns with % and _, host names, ip/netmask.
 const HOST_RE = /^[A-Za-z0-9%_.:/-]{1,60}$/;
 const PASSWORD_SYMBOLS = "()~!@#$%^&*-+=_|{}[]:<>,.?/";
@@ -19,7 +22,7 @@ export function accountKey(instanceId: string, userName: string, host: string): 
 function checkUserName(name: string): void {
   if (SYSTEM_USERS.test(name)) throw new TencentError("InvalidParameterValue.SuperUserForbidden", "Operations by a system user are not allowed.");
   if (!USER_RE.test(name)) {
-    throw generic("UserName must be 1-32 letters, digits, underscores or hyphens and start with a letter.");
+    throw generic("UserName must be 1-32 letters, digits, underscores or hyphens.");
   }
 }
 
@@ -40,12 +43,26 @@ export function checkPassword(pw: string): void {
   }
 }
 
-function requirePassword(p: Params): string {
-  if (p.str("EncryptedPassword") !== undefined) {
-    throw new TencentError("UnsupportedOperation", "EncryptedPassword is not supported by the emulator; send Password.");
+/**
+ * The password of a CreateAccount or ResetAccountPassword: exactly one of Password and
+ * EncryptedPassword (base64 RSA-OAEP with the instance's GetPublicKey key), held to the same rules.
+ */
+function requirePassword(call: MariaCall, instanceId: string, p: Params): string {
+  const plain = p.str("Password");
+  const encrypted = p.str("EncryptedPassword");
+  if (plain !== undefined && encrypted !== undefined) {
+    throw new TencentError("InvalidParameter", "Send either `Password` or `EncryptedPassword`, not both.");
   }
-  const pw = p.str("Password");
-  if (pw === undefined) throw new TencentError("MissingParameter", "The request is missing a required parameter `Password`.");
+  if (plain === undefined && encrypted === undefined) {
+    throw new TencentError("MissingParameter", "The request is missing a required parameter `Password` (or `EncryptedPassword`).");
+  }
+  const pw = plain ?? call.keys.decrypt(instanceId, encrypted ?? "");
+  if (pw === undefined) {
+    throw new TencentError(
+      "InvalidParameterValue",
+      `EncryptedPassword could not be decrypted: it must be base64 of RSA-OAEP (SHA-1) of the password with the key GetPublicKey returns for ${instanceId}.`,
+    );
+  }
   checkPassword(pw);
   return pw;
 }
@@ -79,8 +96,8 @@ function existing(ctx: EmuContext, instanceId: string, p: Params): MariaAccount 
   return a;
 }
 
-export function describeAccounts(ctx: EmuContext, region: string, body: Record<string, unknown>) {
-  const p = new Params(body, { InstanceId: { type: "string", required: true } });
+export function describeAccounts({ ctx, region, params }: MariaCall) {
+  const p = new Params(params, { InstanceId: { type: "string", required: true } });
   const inst = findInstance(ctx, region, p.str("InstanceId"));
   requireRunning(inst);
   const users = ctx.store
@@ -90,8 +107,21 @@ export function describeAccounts(ctx: EmuContext, region: string, body: Record<s
   return { InstanceId: inst.instanceId, Users: users.map(accountView) };
 }
 
-export function createAccount(ctx: EmuContext, region: string, body: Record<string, unknown>) {
-  const p = new Params(body, {
+/**
+ * Seed 003 and providers.md 3.3: MaxUserConnections "is not supported for kernel version 10.1".
+ * The page names no code for it; UnsupportedOperation is the common code for "this operation is not
+ * supported for the resource", which fits better than a parameter-format code: the value is valid,
+ * the kernel does not take it.
+ */
+function checkMaxConnectionsSupported(inst: MariaInstance, maxConn: number): void {
+  if (maxConn !== 0 && kernelOf(inst) === "10.1") {
+    throw new TencentError("UnsupportedOperation", `MaxUserConnections is not supported on kernel 10.1 (instance ${inst.instanceId}); leave it out or send 0.`);
+  }
+}
+
+export function createAccount(call: MariaCall) {
+  const { ctx, region } = call;
+  const p = new Params(call.params, {
     ...ADDRESS,
     Password: { type: "string" }, EncryptedPassword: { type: "string" }, ReadOnly: { type: "int" },
     Description: { type: "string" }, DelayThresh: { type: "int" }, SlaveConst: { type: "int" },
@@ -102,7 +132,7 @@ export function createAccount(ctx: EmuContext, region: string, body: Record<stri
   const host = p.str("Host") ?? "";
   checkUserName(userName);
   checkHost(host);
-  const password = requirePassword(p);
+  const password = requirePassword(call, inst.instanceId, p);
   const readOnly = p.int("ReadOnly") ?? 0;
   if (readOnly < 0 || readOnly > 3) throw generic("ReadOnly must be 0, 1, 2 or 3.");
   const description = p.str("Description") ?? "";
@@ -113,6 +143,7 @@ export function createAccount(ctx: EmuContext, region: string, body: Record<stri
   if (delayThresh < 0 || delayThresh > 10_000) throw generic("DelayThresh must be between 0 and 10000.");
   if (slaveConst !== 0 && slaveConst !== 1) throw generic("SlaveConst must be 0 or 1.");
   if (maxConn < 0 || maxConn > 10_240) throw generic("MaxUserConnections must be between 0 and 10240.");
+  checkMaxConnectionsSupported(inst, maxConn);
   requireRunning(inst);
   const key = accountKey(inst.instanceId, userName, host);
   if (ctx.store.get("mariaAccounts", key)) {
@@ -128,8 +159,8 @@ export function createAccount(ctx: EmuContext, region: string, body: Record<stri
   return { InstanceId: inst.instanceId, UserName: userName, Host: host, ReadOnly: readOnly };
 }
 
-export function deleteAccount(ctx: EmuContext, region: string, body: Record<string, unknown>) {
-  const p = new Params(body, ADDRESS);
+export function deleteAccount({ ctx, region, params }: MariaCall) {
+  const p = new Params(params, ADDRESS);
   const inst = findInstance(ctx, region, p.str("InstanceId"));
   requireRunning(inst);
   const a = existing(ctx, inst.instanceId, p);
@@ -137,10 +168,11 @@ export function deleteAccount(ctx: EmuContext, region: string, body: Record<stri
   return {};
 }
 
-export function resetAccountPassword(ctx: EmuContext, region: string, body: Record<string, unknown>) {
-  const p = new Params(body, { ...ADDRESS, Password: { type: "string" }, EncryptedPassword: { type: "string" } });
+export function resetAccountPassword(call: MariaCall) {
+  const { ctx, region } = call;
+  const p = new Params(call.params, { ...ADDRESS, Password: { type: "string" }, EncryptedPassword: { type: "string" } });
   const inst = findInstance(ctx, region, p.str("InstanceId"));
-  const password = requirePassword(p);
+  const password = requirePassword(call, inst.instanceId, p);
   requireRunning(inst);
   const a = existing(ctx, inst.instanceId, p);
   ctx.store.commit([
@@ -149,4 +181,15 @@ export function resetAccountPassword(ctx: EmuContext, region: string, body: Reco
     }),
   ]);
   return {};
+}
+
+/**
+ * GetPublicKey (assumed shape, see README): the instance's RSA-2048 public key as PEM, for
+ * EncryptedPassword. Any instance that exists answers, whatever its state; the account call that
+ * follows is the one that checks the state.
+ */
+export async function getPublicKey({ ctx, region, params, keys }: MariaCall) {
+  const p = new Params(params, { InstanceId: { type: "string", required: true } });
+  const inst = findInstance(ctx, region, p.str("InstanceId"));
+  return { PublicKey: await keys.publicPem(inst.instanceId) };
 }

@@ -2,23 +2,32 @@ import type { EmuContext } from "../context";
 import type { MariaInstance } from "../state-types";
 import { formatChinaTime } from "../util";
 import { generic, TencentError } from "./errors";
+import type { MariaCall } from "./maria-call";
 import { Params } from "./params";
 
 export const INSTANCE_ID_RE = /^tdsql-[a-z0-9]{8}$/;
-const STATUS_DESC: Record<number, string> = {
+export const STATUS_DESC: Readonly<Record<number, string>> = {
   [-2]: "Deleted", [-1]: "Isolated", 0: "Creating", 1: "In flow", 2: "Running", 3: "Not initialized",
   4: "Initializing", 5: "Deleting", 6: "Restarting", 7: "Migrating",
 };
 
-/** Finds an instance in the caller's region; a malformed or foreign id is "not found". */
-export function findInstance(ctx: EmuContext, region: string, id: string | undefined): MariaInstance {
+/**
+ * Finds an instance in the caller's region, or in any region when none was sent (CreateAccount);
+ * a malformed or foreign id is "not found".
+ */
+export function findInstance(ctx: EmuContext, region: string | undefined, id: string | undefined): MariaInstance {
   if (id === undefined) throw new TencentError("MissingParameter", "The request is missing a required parameter `InstanceId`.");
   if (!INSTANCE_ID_RE.test(id)) throw generic(`InstanceId ${JSON.stringify(id)} is not in the format tdsql-xxxxxxxx.`);
   const inst = ctx.store.get("mariaInstances", id);
-  if (!inst || inst.region !== region || inst.status === -2) {
-    throw new TencentError("ResourceNotFound.NoInstanceFound", `No instance ${id} was found in region ${region}.`);
+  if (!inst || (region !== undefined && inst.region !== region) || inst.status === -2) {
+    throw new TencentError("ResourceNotFound.NoInstanceFound", region === undefined ? `No instance ${id} was found.` : `No instance ${id} was found in region ${region}.`);
   }
   return inst;
+}
+
+/** The kernel line ("10.1") an instance runs, from its own version fields. */
+export function kernelOf(i: MariaInstance): string {
+  return /^\d+\.\d+/.exec(i.dbVersionId || i.dbVersion)?.[0] ?? i.dbVersion;
 }
 
 /** Account operations need a running instance. */
@@ -65,7 +74,7 @@ function instanceView(i: MariaInstance): Record<string, unknown> {
     DbEngine: "MariaDB",
     DbVersion: i.dbVersion,
     DbVersionId: i.dbVersionId,
-    TdsqlVersion: "基于MariaDB 10.1内核",
+    TdsqlVersion: `基于MariaDB ${kernelOf(i)}内核`,
     InstanceType: 1,
     ResourceTags: [],
     ProtectedProperty: 0,
@@ -81,8 +90,8 @@ const SPEC = {
   FilterInstanceType: { type: "string" }, Status: { type: "int[]" }, ExcludeStatus: { type: "int[]" },
 } as const;
 
-export function describeDbInstances(ctx: EmuContext, region: string, body: Record<string, unknown>): Record<string, unknown> {
-  const p = new Params(body, SPEC);
+export function describeDbInstances({ ctx, region, params }: MariaCall): Record<string, unknown> {
+  const p = new Params(params, SPEC);
   const offset = p.int("Offset") ?? 0;
   const limit = p.int("Limit") ?? 20;
   if (offset < 0) throw new TencentError("InvalidParameterValue", "Offset must be 0 or greater.");

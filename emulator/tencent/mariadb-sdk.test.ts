@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 /** providers.md §6.1: keep the real host name (so the scope says "mariadb") and resolve it locally. */
-function sdkClient(secretKey = KEY.secret): CommonClient {
+function sdkClient(secretKey = KEY.secret, reqMethod: "POST" | "GET" = "POST"): CommonClient {
   const port = new URL(emu.urls.mariadb).port;
   const agent = new http.Agent({
     lookup: ((_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) =>
@@ -26,14 +26,14 @@ function sdkClient(secretKey = KEY.secret): CommonClient {
   return new CommonClient("mariadb.tencentcloudapi.com", "2017-03-12", {
     credential: { secretId: KEY.id, secretKey },
     region: f.tencent.region,
-    profile: { httpProfile: { protocol: "http://", endpoint: `mariadb.tencentcloudapi.com:${port}`, reqTimeout: 10, agent } },
+    profile: { httpProfile: { protocol: "http://", endpoint: `mariadb.tencentcloudapi.com:${port}`, reqTimeout: 10, agent, reqMethod } },
   });
 }
 
 describe("official Tencent SDK (tencentcloud-sdk-nodejs-common CommonClient)", () => {
   it("is accepted although it signs the host without the port it sends", async () => {
     const r = (await sdkClient().request("DescribeDBInstances", { Limit: 10 })) as { TotalCount: number; Instances: Array<{ InstanceId: string }> };
-    expect(r.TotalCount).toBe(4);
+    expect(r.TotalCount).toBe(f.tencent.instanceIds.length);
     expect(r.Instances.map((i) => i.InstanceId)).toContain(f.tencent.ownerInstanceId);
   });
 
@@ -47,6 +47,16 @@ describe("official Tencent SDK (tencentcloud-sdk-nodejs-common CommonClient)", (
     await c.request("DeleteAccount", { InstanceId: f.tencent.ownerInstanceId, UserName: "sdk_user", Host: "10.%" });
     const err = await c.request("DeleteAccount", { InstanceId: f.tencent.ownerInstanceId, UserName: "sdk_user", Host: "10.%" }).catch((e: { code: string }) => e);
     expect(err).toMatchObject({ code: "ResourceNotFound.AccountDoesNotExist" });
+  });
+
+  it("is accepted when it sends GET with the parameters form-encoded in the query", async () => {
+    const c = sdkClient(KEY.secret, "GET");
+    const r = (await c.request("DescribeDBInstances", { InstanceIds: [f.tencent.ownerInstanceId, "tdsql-demo0002"], Limit: 10 })) as { Instances: Array<{ InstanceId: string }> };
+    expect(r.Instances.map((i) => i.InstanceId).sort()).toEqual([f.tencent.ownerInstanceId, "tdsql-demo0002"]);
+    await c.request("CreateAccount", { InstanceId: f.tencent.ownerInstanceId, UserName: "sdk_get", Host: "%", Password: "Abcd1234!x", ReadOnly: 1 });
+    const list = (await c.request("DescribeAccounts", { InstanceId: f.tencent.ownerInstanceId })) as { Users: Array<{ UserName: string; ReadOnly: number }> };
+    expect(list.Users).toContainEqual(expect.objectContaining({ UserName: "sdk_get", ReadOnly: 1 }));
+    await c.request("DeleteAccount", { InstanceId: f.tencent.ownerInstanceId, UserName: "sdk_get", Host: "%" });
   });
 
   it("surfaces a wrong SecretKey as AuthFailure.SignatureFailure", async () => {

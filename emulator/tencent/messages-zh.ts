@@ -2,7 +2,8 @@ import { quoted, type ZhMessage } from "../language";
 
 /** What Tencent Cloud says in Chinese (X-TC-Language: zh-CN) for the errors the emulator returns. */
 export const TENCENT_ZH: Readonly<Record<string, ZhMessage>> = {
-  UnsupportedProtocol: "模拟器仅接受带 JSON 请求体的 POST 请求。",
+  UnsupportedProtocol: "接口仅接受带 JSON 请求体的 POST 请求，或查询串为表单编码的 GET 请求。",
+  RequestSizeLimitExceeded: "请求包超过限制大小。",
   "AuthFailure.InvalidAuthorization": "请求头部的 Authorization 缺失或不符合 TC3-HMAC-SHA256 规范。",
   "AuthFailure.SecretIdNotFound": "密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。",
   "AuthFailure.SignatureExpire": "签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。",

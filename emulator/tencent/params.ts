@@ -54,7 +54,8 @@ function matches(v: unknown, t: ParamType): boolean {
     case "int":
       return isInt(v);
     case "bool":
-      return typeof v === "boolean" || v === 0 || v === 1;
+      // "true"/"false" are what a form-encoded GET query carries for a boolean.
+      return typeof v === "boolean" || v === 0 || v === 1 || v === "true" || v === "false";
     case "string[]":
       return Array.isArray(v) && v.every((x) => typeof x === "string");
     case "int[]":

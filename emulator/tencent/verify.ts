@@ -74,7 +74,8 @@ export function verifyTc3(req: EmuRequest, opts: Tc3Options): Tc3Result {
   // The official Node SDK signs the host without its port while sending host:port; real
   // endpoints never carry a port, so both readings are accepted.
   const hosts = host.includes(":") ? [host, host.replace(/:\d+$/, "")] : [host];
-  const payloadHash = sha256Hex(req.body);
+  // TC3 signs the query for GET and hashes an empty payload; for POST the query is empty and the body is hashed.
+  const payloadHash = sha256Hex(req.method === "GET" ? "" : req.body);
   for (const h of hosts) {
     const canonical = tc3CanonicalRequest({
       method: req.method,

@@ -86,6 +86,34 @@ export function signTencent(base: string, key: { id: string; secret: string }, a
   return { url: `${base}/`, method: "POST", headers, body };
 }
 
+/**
+ * Tencent TC3-HMAC-SHA256 for a GET: the parameters go in the query as given (already flattened,
+ * e.g. "InstanceIds.0"), the canonical query is that query as sent, and the payload hash is that of
+ * an empty body.
+ */
+export function signTencentGet(base: string, key: { id: string; secret: string }, action: string, params: Array<[string, string]>, o: { timestamp?: number; region?: string | null; contentType?: string } = {}): SignedRequest {
+  const host = new URL(base).host;
+  const query = params.map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
+  const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
+  const date = new Date(ts * 1000).toISOString().slice(0, 10);
+  const ct = o.contentType ?? "application/x-www-form-urlencoded";
+  const canonical = ["GET", "/", query, `content-type:${ct}\nhost:${host}\n`, "content-type;host", sha256("")].join("\n");
+  const scope = `${date}/mariadb/tc3_request`;
+  const sts = ["TC3-HMAC-SHA256", String(ts), scope, sha256(canonical)].join("\n");
+  const kSigning = hmac(hmac(hmac("TC3" + key.secret, date), "mariadb"), "tc3_request");
+  const signature = createHmac("sha256", kSigning).update(sts).digest("hex");
+  const headers: Record<string, string> = {
+    "content-type": ct,
+    host,
+    "x-tc-action": action,
+    "x-tc-version": "2017-03-12",
+    "x-tc-timestamp": String(ts),
+    authorization: `TC3-HMAC-SHA256 Credential=${key.id}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`,
+  };
+  if (o.region !== null) headers["x-tc-region"] = o.region ?? "ap-guangzhou";
+  return { url: `${base}/${query ? `?${query}` : ""}`, method: "GET", headers };
+}
+
 /** Huawei SDK-HMAC-SHA256 (APIG) for a JSON request; the canonical URI gets a trailing slash. */
 export function signHuawei(base: string, key: { ak: string; sk: string }, method: string, pathAndQuery: string, payload?: unknown, o: { date?: string; projectId?: string; domainId?: string; language?: string } = {}): SignedRequest {
   const url = new URL(pathAndQuery, base);

@@ -128,6 +128,7 @@ export const DEFAULT_RATE_LIMITS = {
     DescribeAccounts: 20,
     DeleteAccount: 20,
     ResetAccountPassword: 20,
+    GetPublicKey: 20,
     DescribeDBInstances: 200,
     default: 20,
   },

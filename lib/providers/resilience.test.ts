@@ -19,6 +19,8 @@ const err = (code: string): Reply => ({ json: { Response: { Error: { Code: code,
 
 function handle(req: RecordedRequest): Reply {
   const action = String(req.headers["x-tc-action"]);
+  // Passwords go as Password here: these tests are about retries, not about encryption.
+  if (action === "GetPublicKey") return err("InvalidAction");
   const body = JSON.parse(req.body || "{}") as { UserName?: string; Host?: string };
   const key = `${body.UserName}@${body.Host}`;
   const fault = action === "DescribeAccounts" ? "none" : (faults.shift() ?? "none");
@@ -101,7 +103,7 @@ describe("creates look before they retry", () => {
     faults = ["503-before"];
     const res = await client().createAccount(account);
     expect(res.foundAfterRetry).toBe(false);
-    expect(server.requests.map((r) => r.headers["x-tc-action"])).toEqual(["CreateAccount", "DescribeAccounts", "CreateAccount"]);
+    expect(server.requests.map((r) => r.headers["x-tc-action"])).toEqual(["GetPublicKey", "CreateAccount", "DescribeAccounts", "CreateAccount"]);
     expect(accounts.size).toBe(1);
   });
 
@@ -126,7 +128,7 @@ describe("creates look before they retry", () => {
   it("never retries a create after a non-ambiguous error", async () => {
     accounts.add("app1@%");
     await expect(client().createAccount(account)).rejects.toMatchObject({ code: "InvalidParameterValue.AccountAlreadyExists", outcomeUnknown: false });
-    expect(server.requests).toHaveLength(1);
+    expect(calls("CreateAccount")).toBe(1);
   });
 
   it("marks the outcome unknown when every attempt is ambiguous and nothing is found", async () => {

@@ -62,6 +62,7 @@ export const ddsInstanceSchema = z
     vpc_id: opt(z.string()),
     subnet_id: opt(z.string()),
     db_user_name: opt(z.string()),
+    actions: list(z.string()),
     created: opt(z.string()),
     updated: opt(z.string()),
     groups: list(z.object({ type: opt(z.string()), id: opt(z.string()), name: opt(z.string()), status: opt(z.string()), nodes: list(node) })),
@@ -74,6 +75,7 @@ export const ddsInstanceSchema = z
     port: r.port,
     mode: r.mode,
     region: r.region,
+    /** DDS-Community | DDS-Enhanced; the db-user and db-role APIs are Community Edition only. */
     datastoreType: r.datastore?.type,
     datastoreVersion: r.datastore?.version,
     engine: r.engine,
@@ -81,6 +83,8 @@ export const ddsInstanceSchema = z
     vpcId: r.vpc_id,
     subnetId: r.subnet_id,
     dbUserName: r.db_user_name,
+    /** Operations in progress (e.g. RESIZE_FLAVOR); while any runs the status stays "normal" and db-user calls are refused. */
+    actions: r.actions,
     created: r.created,
     updated: r.updated,
     groups: r.groups,

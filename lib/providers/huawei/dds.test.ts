@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createDdsApi } from "@/lib/providers/huawei/dds";
+import { createDdsApi, ddsUserApisAvailable } from "@/lib/providers/huawei/dds";
 import { resetRateLimits } from "@/lib/providers/rate-limit";
 import { startTestServer, type RecordedRequest, type Reply, type TestServer } from "@/lib/providers/test-server";
 
@@ -48,7 +48,7 @@ const client = () =>
     { vendor: "huawei", region: "cn-north-4", projectId: PROJECT, endpoints: { dds: server.url }, credentials: { kind: "aksk", ak: "HWAK", sk: "hw-secret" } },
     { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
   );
-const writes = () => server.requests.filter((r) => r.method === "POST" || r.method === "DELETE");
+const writes = () => server.requests.filter((r) => r.method === "POST" || r.method === "DELETE" || r.method === "PUT");
 
 describe("DDS client", () => {
   it("parses the JSON-string users and roles fields", async () => {
@@ -93,6 +93,14 @@ describe("DDS client", () => {
     await expect(client().createDbUser({ instanceId: INSTANCE, userName: "drsFull", password: "x", roles: [] })).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(client().deleteDbUser({ instanceId: INSTANCE, userName: "root", dbName: "admin" })).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(client().createDbUser({ instanceId: INSTANCE, userName: "bad name", password: "x", roles: [] })).rejects.toMatchObject({ code: "InvalidArgument" });
+    // Seed 004: letters, digits, "-" and "." only.
+    await expect(client().createDbUser({ instanceId: INSTANCE, userName: "app_user", password: "x", roles: [] })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(client().deleteDbUser({ instanceId: INSTANCE, userName: "app_user", dbName: "admin" })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(client().createDbUser({ instanceId: INSTANCE, userName: "rwuser", password: "x", roles: [] })).rejects.toMatchObject({ code: "InvalidArgument" });
+    for (const userName of ["drsFull", "drsIncremental", "root", "monitor", "backup", "app_user"]) {
+      await expect(client().resetPassword({ instanceId: INSTANCE, userName, password: "Abcd-1234x" })).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    await expect(client().resetPassword({ instanceId: INSTANCE, userName: "app", dbName: "my-db", password: "Abcd-1234x" })).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(client().listDbUsers({ instanceId: "in/../x" })).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(server.requests).toHaveLength(0);
   });
@@ -103,6 +111,49 @@ describe("DDS client", () => {
       const res = await client().listInstances({ offset: 0, limit: 10 });
       expect(res.instances[0]).toMatchObject({ id: INSTANCE, port: "8635", ssl: true, groups: [{ nodes: [{ privateIp: "10.0.0.9" }] }] });
       expect(server.requests[0]?.query.get("limit")).toBe("10");
+    } finally {
+      server.setHandler(handle);
+    }
+  });
+
+  it("resets a password with PUT reset-password, rwuser in admin by default", async () => {
+    expect(await client().resetPassword({ instanceId: INSTANCE, password: "Rw-Passw0rd!" })).toEqual({ requestId: undefined });
+    const sent = writes()[0];
+    expect([sent?.method, sent?.path]).toEqual(["PUT", `/v3/${PROJECT}/instances/${INSTANCE}/reset-password`]);
+    expect(JSON.parse(sent?.body ?? "")).toEqual({ user_name: "rwuser", db_name: "admin", user_pwd: "Rw-Passw0rd!" });
+    await client().resetPassword({ instanceId: INSTANCE, userName: "app.user-1", dbName: "orders_db", password: "App-Passw0rd!" });
+    expect(JSON.parse(writes()[1]?.body ?? "")).toEqual({ user_name: "app.user-1", db_name: "orders_db", user_pwd: "App-Passw0rd!" });
+  });
+
+  it("retries a reset whose answer was lost (setting the same password twice is harmless)", async () => {
+    faults = ["drop-after"];
+    await client().resetPassword({ instanceId: INSTANCE, userName: "app", dbName: "admin", password: "App-Passw0rd!" });
+    expect(writes()).toHaveLength(2);
+    expect(writes().every((r) => r.body === writes()[0]?.body)).toBe(true);
+  });
+
+  it("keeps the reset password out of errors and does not retry a refusal", async () => {
+    server.setHandler(() => ({ status: 400, json: { error_code: "DBS.200052", error_msg: "Invalid password Weak-Pass1 (user_pwd=Weak-Pass1)" } }));
+    try {
+      const error = (await client().resetPassword({ instanceId: INSTANCE, password: "Weak-Pass1" }).then(() => undefined, (e: unknown) => e)) as Error;
+      expect(error).toMatchObject({ code: "DBS.200052", httpStatus: 400 });
+      expect(error.message).not.toContain("Weak-Pass1");
+      expect(JSON.stringify(error)).not.toContain("Weak-Pass1");
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      server.setHandler(handle);
+    }
+  });
+
+  it("reads the actions in progress and tells which instances take db-user calls", async () => {
+    const row = (over: object) => ({ id: INSTANCE, status: "normal", actions: [], datastore: { type: "DDS-Community", version: "4.4" }, groups: [], ...over });
+    server.setHandler(() => ({
+      json: { total_count: 4, instances: [row({}), row({ actions: ["RESTARTING"] }), row({ status: "frozen" }), row({ datastore: { type: "DDS-Enhanced" } })] },
+    }));
+    try {
+      const { instances } = await client().listInstances();
+      expect(instances.map((i) => i.actions)).toEqual([[], ["RESTARTING"], [], []]);
+      expect(instances.map(ddsUserApisAvailable)).toEqual([true, false, false, false]);
     } finally {
       server.setHandler(handle);
     }

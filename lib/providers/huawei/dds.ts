@@ -6,6 +6,8 @@ import { assertId, DDS_INSTANCE_ID } from "@/lib/providers/huawei/ids";
 import { createWithLookup, retryDelete, withRetry } from "@/lib/providers/resilience";
 import type { ClientOptions, HuaweiConnection } from "@/lib/providers/types";
 
+import type { DdsInstance } from "@/lib/providers/huawei/dds-schemas";
+
 export type { DdsInstance, DdsRole, DdsUser } from "@/lib/providers/huawei/dds-schemas";
 
 export interface CallOptions {
@@ -17,16 +19,30 @@ export interface DdsRoleGrant {
 }
 
 const SERVICE = "dds";
-const USER_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** The English create-db-user page of 2026-01-08 (seed 004): letters, digits, "-" and "." only, no "_". */
+const USER_NAME = /^[A-Za-z0-9.-]{1,64}$/;
 const DB_NAME = /^[A-Za-z0-9_]{1,64}$/;
-/** Internal replication users and built-in accounts that DDS does not let anyone create or drop. */
-export const DDS_RESERVED_USERS = ["drsFull", "drsIncremental", "root", "monitor", "backup", "rwuser"];
+/** Internal replication users and built-in accounts whose password nobody may reset. */
+export const DDS_BUILTIN_USERS = ["drsFull", "drsIncremental", "root", "monitor", "backup"];
+/** What DDS does not let anyone create or drop: the built-in accounts and the default admin rwuser (whose password can be reset). */
+export const DDS_RESERVED_USERS = [...DDS_BUILTIN_USERS, "rwuser"];
+
+/**
+ * Whether the db-user and db-role APIs accept calls for this instance: Community Edition, status
+ * normal and no operation in progress (changing class or port and restarting keep the status
+ * "normal" and show in actions[]). Otherwise they are refused (DBS.200019, or a parameter error for
+ * DDS-Enhanced).
+ */
+export function ddsUserApisAvailable(instance: Pick<DdsInstance, "status" | "actions" | "datastoreType">): boolean {
+  return instance.status === "normal" && instance.actions.length === 0 && (instance.datastoreType ?? "DDS-Community") === "DDS-Community";
+}
 
 export type DdsApi = ReturnType<typeof createDdsApi>;
 
 /**
  * Huawei DDS (Community Edition) client for instances, database users and roles. Every method throws
- * ProviderError; reads and deletes retry transient failures, db-user creation looks before it retries.
+ * ProviderError; reads, deletes and password resets retry transient failures, db-user creation looks
+ * before it retries.
  */
 export function createDdsApi(conn: HuaweiConnection, options: ClientOptions = {}) {
   const transport = createHuaweiTransport(conn, SERVICE, conn.endpoints?.dds ?? defaultDdsEndpoint(conn.region), options);
@@ -40,10 +56,10 @@ export function createDdsApi(conn: HuaweiConnection, options: ClientOptions = {}
     }
     return { offset, limit };
   };
-  const checkUser = (action: string, userName: string, dbName: string) => {
-    if (!USER_NAME.test(userName)) throw invalidArgument("huawei", SERVICE, action, "user_name must be 1-64 letters, digits, '.', '-' or '_'");
+  const checkUser = (action: string, userName: string, dbName: string, reserved = DDS_RESERVED_USERS) => {
+    if (!USER_NAME.test(userName)) throw invalidArgument("huawei", SERVICE, action, "user_name must be 1-64 letters, digits, '.' or '-'");
     if (!DB_NAME.test(dbName)) throw invalidArgument("huawei", SERVICE, action, "db_name must be 1-64 letters, digits or '_'");
-    if (DDS_RESERVED_USERS.includes(userName)) throw invalidArgument("huawei", SERVICE, action, `${userName} is a reserved DDS account`);
+    if (reserved.includes(userName)) throw invalidArgument("huawei", SERVICE, action, `${userName} is a reserved DDS account`);
   };
 
   const client = {
@@ -130,6 +146,23 @@ export function createDdsApi(conn: HuaweiConnection, options: ClientOptions = {}
         },
       );
       return { requestId: outcome.value?.requestId, alreadyGone: outcome.alreadyGone };
+    },
+
+    // PUT /v3/{project_id}/instances/{instance_id}/reset-password (ResetPassword). Setting the same password
+    // twice is harmless, so it retries like a read. rwuser may be reset; the built-in accounts may not.
+    async resetPassword(input: { instanceId: string; password: string; userName?: string; dbName?: string }, o?: CallOptions) {
+      const action = "ResetPassword";
+      const userName = input.userName ?? "rwuser";
+      const dbName = input.dbName ?? "admin";
+      checkUser(action, userName, dbName, DDS_BUILTIN_USERS);
+      const path = `${instancePath(action, input.instanceId)}/reset-password`;
+      const body = { user_name: userName, db_name: dbName, user_pwd: input.password };
+      const res = await read(
+        (attempt) =>
+          transport.call({ action, method: "PUT", path, body, emptyBodyOk: true }, s.emptyResponse, { secrets: [input.password], signal: o?.signal, attempt }),
+        o,
+      );
+      return { requestId: res.requestId };
     },
 
     // GET /v3/{project_id}/instances/{instance_id}/db-roles (ListDatabaseRoles); roles is a JSON string

@@ -24,6 +24,8 @@ export const mariadbInstanceSchema = z
     StatusDesc: opt(z.string()),
     DbEngine: opt(z.string()),
     DbVersion: opt(z.string()),
+    DbVersionId: opt(z.string()),
+    TdsqlVersion: opt(z.string()),
     NodeCount: opt(z.number()),
     Memory: opt(z.number()),
     Storage: opt(z.number()),
@@ -50,6 +52,9 @@ export const mariadbInstanceSchema = z
     statusDesc: r.StatusDesc,
     dbEngine: r.DbEngine,
     dbVersion: r.DbVersion,
+    /** Kernel line, e.g. "10.1" (MaxUserConnections is not supported there). */
+    dbVersionId: r.DbVersionId,
+    tdsqlVersion: r.TdsqlVersion,
     nodeCount: r.NodeCount,
     memoryGb: r.Memory,
     storageGb: r.Storage,
@@ -98,3 +103,5 @@ export const createAccountResponse = z.object({
   ReadOnly: opt(z.number()),
 });
 export const emptyResponse = z.object(envelope);
+/** GetPublicKey: the instance's RSA public key as PEM (shape assumed, see emulator/README.md). */
+export const getPublicKeyResponse = z.object({ ...envelope, PublicKey: z.string().min(1) });
