@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import fixtures from "../emulator/demo-fixtures.json" with { type: "json" };
 import { captureNextAction, contextAs, replayAction, signInAs, type CapturedAction } from "./support/auth";
 import { emu, lastSeq } from "./support/emulator";
@@ -12,7 +12,7 @@ import fs from "node:fs";
  * answer creates one account; forged requests change nothing.
  */
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 interface ScopeAccount {
   accountId: string;
@@ -64,7 +64,9 @@ async function openInstance(page: Page, name: string, instance: string) {
 const rowOf = (page: Page, text: string) => page.getByRole("row").filter({ hasText: text });
 
 /** Nowhere but the vendor: not in any table (job queue included), the server log or the audit log; `name` must be found, so the search itself is proven. */
-async function expectNowhere(request: APIRequestContext, password: string, name: string) {
+async function expectNowhere(browser: Browser, password: string, name: string) {
+  const { context, page } = await contextAs(browser, "admin");
+  const request = page.request;
   expect(await databaseHits(name), "the search sees the data").toBeGreaterThan(0);
   expect(await databaseHits(password), "password in the database").toBe(0);
   expect(fs.statSync(SERVER_LOG).size, "the server log is captured").toBeGreaterThan(0);
@@ -72,10 +74,11 @@ async function expectNowhere(request: APIRequestContext, password: string, name:
   const csv = await auditCsv(request);
   expect(csv).toContain(name);
   expect(csv.includes(password), "password in the audit log").toBe(false);
+  await context.close();
 }
 
 test.describe("database accounts", () => {
-  test("a Tencent MariaDB account is created with a generated password, shown once, listed, and stored nowhere", async ({ page }) => {
+  test("a Tencent MariaDB account is created with a generated password, shown once, listed, and stored nowhere", async ({ page, browser }) => {
     await signInAs(page, "dba");
     await openInstance(page, TENCENT, OWNED_MARIADB);
     const seq = await lastSeq();
@@ -86,7 +89,7 @@ test.describe("database accounts", () => {
     await dialog.getByLabel("Access").selectOption("2");
     await dialog.getByLabel("Replica lag limit (seconds)").fill("15");
     await dialog.getByLabel("Description").fill("e2e reporting");
-    const password = await dialog.getByLabel("Password", { exact: true }).inputValue();
+    const password = await dialog.locator("input[name=password]").inputValue();
     expect(password).toMatch(/^.{20}$/);
     await dialog.getByRole("button", { name: "Create account" }).click();
     await expect(dialog.getByTestId("password-once")).toBeVisible({ timeout: 20_000 });
@@ -105,18 +108,17 @@ test.describe("database accounts", () => {
     await expect(page.getByTestId("accounts-list")).toHaveAttribute("data-loaded", "true", { timeout: 30_000 });
     expect(await page.content()).not.toContain(password);
 
-    await signInAs(page, "admin");
-    await expectNowhere(page.request, password, "e2e_report");
+    await expectNowhere(browser, password, "e2e_report");
   });
 
-  test("a DDS user is created with roles, and with none only when no privileges is chosen", async ({ page }) => {
+  test("a DDS user is created with roles, and with none only when no privileges is chosen", async ({ page, browser }) => {
     await signInAs(page, "dba");
     await openInstance(page, HUAWEI, OWNED_DDS);
     await page.getByRole("button", { name: "Create user" }).click();
     let dialog = page.getByRole("dialog", { name: "Create a DDS user" });
     await dialog.getByLabel("User name").fill("e2e.reader");
     await dialog.getByLabel("Role", { exact: true }).fill("readWrite");
-    const password = await dialog.getByLabel("Password", { exact: true }).inputValue();
+    const password = await dialog.locator("input[name=password]").inputValue();
     await dialog.getByRole("button", { name: "Create user" }).click();
     await expect(dialog.getByTestId("once-password")).toHaveText(password, { timeout: 20_000 });
     await dialog.getByRole("button", { name: "I have copied it" }).click();
@@ -137,8 +139,7 @@ test.describe("database accounts", () => {
     await dialog.getByRole("button", { name: "I have copied it" }).click();
     expect((await ddsUsers(OWNED_DDS)).find((u) => u.user === "e2e.nobody")?.roles).toEqual([]);
 
-    await signInAs(page, "admin");
-    await expectNowhere(page.request, password, "e2e.reader");
+    await expectNowhere(browser, password, "e2e.reader");
   });
 
   test("every documented bound is refused with a field error, in the form and by direct POST, and nothing reaches the vendor", async ({ page }) => {
@@ -149,17 +150,16 @@ test.describe("database accounts", () => {
     const dialog = page.getByRole("dialog", { name: "Create a MariaDB account" });
     await dialog.getByLabel("User name").fill("1starts_with_digit");
     await dialog.getByLabel("Host").fill("10.%.1");
-    await dialog.getByLabel("Password", { exact: true }).fill("weakpass");
+    await dialog.locator("input[name=password]").fill("weakpass");
     await dialog.getByLabel("Description").fill("x".repeat(257));
     await dialog.getByRole("button", { name: "Create account" }).click();
-    for (const label of ["User name", "Host", "Description"]) await expect(dialog.getByLabel(label, { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await expect(dialog.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    for (const name of ["userName", "host", "description", "password"]) await expect(dialog.locator(`input[name=${name}]`), name).toHaveAttribute("aria-invalid", "true");
     expect((await callsSince("mariadb", seq, MARIA_CHANGES)).length).toBe(0);
 
     // A valid create captured, then replayed with what the form never sends.
     await dialog.getByLabel("User name").fill("e2e_bounds");
     await dialog.getByLabel("Host").fill("%");
-    await dialog.getByLabel("Password", { exact: true }).fill("Bounds-Check~2026");
+    await dialog.locator("input[name=password]").fill("Bounds-Check~2026");
     await dialog.getByLabel("Description").fill("");
     const captured = captureNextAction(page);
     await dialog.getByRole("button", { name: "Create account" }).click();
@@ -196,6 +196,85 @@ test.describe("database accounts", () => {
     expect((await mariaAccounts(OWNED_MARIADB)).some((a) => a.userName === "e2e_forged")).toBe(false);
   });
 
+  test("instances that refuse account calls are shown with the reason and cannot be picked; forged calls on them reach nothing", async ({ page }) => {
+    await signInAs(page, "dba");
+    await openInstance(page, HUAWEI, OWNED_DDS);
+    const picker = page.getByTestId("acc-instances");
+    for (const [id, reason] of [
+      [fixtures.huawei.enhancedDdsInstanceId, "Enhanced Edition"],
+      [fixtures.huawei.ddsStateInstances.frozen, "frozen"],
+      [fixtures.huawei.ddsStateInstances.resizing, "RESIZE_FLAVOR"],
+      [fixtures.huawei.abnormalDdsInstanceId, "abnormal"],
+    ] as const) {
+      const button = picker.locator(`[data-instance="${id}"]`);
+      await expect(button).toBeDisabled();
+      await expect(button).toContainText(reason);
+    }
+    await expect(picker.locator(`[data-instance="${OWNED_DDS}"]`)).toBeEnabled();
+
+    // A valid DDS create captured, then replayed with what the form never sends and at instances that refuse it.
+    const seq = await lastSeq();
+    await page.getByRole("button", { name: "Create user" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create a DDS user" });
+    await dialog.getByLabel("User name").fill("e2e.bounds");
+    const captured = captureNextAction(page);
+    await dialog.getByRole("button", { name: "Create user" }).click();
+    const action = await captured;
+    await expect(dialog.getByTestId("password-once")).toBeVisible({ timeout: 20_000 });
+    const after = await lastSeq();
+    expect((await callsSince("dds", seq, ["CreateDatabaseUser"])).length).toBe(1);
+    const forge = (patch: Record<string, unknown>) => {
+      const [arg] = JSON.parse(action.body) as Record<string, unknown>[];
+      return JSON.stringify([{ ...arg, userName: "e2e.forged", ...patch, idempotencyKey: crypto.randomUUID() }]);
+    };
+    for (const [patch, field] of [
+      [{ userName: "under_score" }, "userName"],
+      [{ userName: "drsFull" }, "userName"],
+      [{ userName: "rwuser" }, "userName"],
+      [{ userName: "u".repeat(65) }, "userName"],
+      [{ password: "Has$Dollar1~ab" }, "password"],
+      [{ password: "NoSymbol1234" }, "password"],
+      [{ password: "Aa1~" }, "password"],
+      [{ dbName: "bad-db" }, "dbName"],
+      [{ dbName: "d".repeat(65) }, "dbName"],
+      [{ roles: [] }, "roles"],
+      [{ roles: [{ roleDbName: "admin", roleName: "read_write" }] }, "roles"],
+      [{ roles: Array.from({ length: 51 }, (_, n) => ({ roleDbName: "admin", roleName: `r${n}` })) }, "roles"],
+      [{ noPrivileges: true }, "noPrivileges"],
+      [{ projectId: "not-a-project" }, "projectId"],
+    ] as const) {
+      const text = await (await replayAction(page.request, action, forge(patch))).text();
+      expect(text, JSON.stringify(patch)).toContain('"ok":false');
+      expect(text, JSON.stringify(patch)).toContain(`"${field}`);
+    }
+    for (const instanceId of [fixtures.huawei.enhancedDdsInstanceId, fixtures.huawei.ddsStateInstances.frozen, fixtures.huawei.ddsStateInstances.resizing]) {
+      const text = await (await replayAction(page.request, action, forge({ instanceId }))).text();
+      expect(text).toContain("INSTANCE_NOT_READY");
+    }
+    expect((await callsSince("dds", after, DDS_CHANGES)).length).toBe(0);
+
+    // Kernel 10.1 takes no connection limit: the console says so before sending anything.
+    await openInstance(page, TENCENT, fixtures.tencent.kernel101InstanceId);
+    await page.getByRole("button", { name: "Create account" }).click();
+    const tencent = page.getByRole("dialog", { name: "Create a MariaDB account" });
+    await expect(tencent.locator("input[name=maxUserConnections]")).toBeDisabled();
+    await expect(tencent).toContainText("Not supported on kernel 10.1");
+    await tencent.getByLabel("User name").fill("e2e_k101");
+    const k101 = captureNextAction(page);
+    await tencent.getByRole("button", { name: "Create account" }).click();
+    const create = await k101;
+    await expect(tencent.getByTestId("password-once")).toBeVisible({ timeout: 20_000 });
+    const before = await lastSeq();
+    const [arg] = JSON.parse(create.body) as Record<string, unknown>[];
+    const limited = await (await replayAction(page.request, create, JSON.stringify([{ ...arg, userName: "e2e_k101_limit", maxUserConnections: 50, idempotencyKey: crypto.randomUUID() }]))).text();
+    expect(limited).toContain('"maxUserConnections"');
+    for (const instanceId of [fixtures.tencent.isolatedInstanceId, fixtures.tencent.inFlowInstanceId]) {
+      const text = await (await replayAction(page.request, create, JSON.stringify([{ ...arg, userName: "e2e_k101_limit", instanceId, idempotencyKey: crypto.randomUUID() }]))).text();
+      expect(text).toContain("INSTANCE_NOT_READY");
+    }
+    expect((await callsSince("mariadb", before, MARIA_CHANGES)).length).toBe(0);
+  });
+
   test("a duplicate account is refused in the vendor's words with its code and request id, and the form keeps its values", async ({ page }) => {
     await signInAs(page, "dba");
     await openInstance(page, TENCENT, OWNED_MARIADB);
@@ -205,8 +284,10 @@ test.describe("database accounts", () => {
     await dialog.getByLabel("Host").fill("10.20.%");
     await expect(dialog.getByText("already exists on this instance")).toBeVisible();
     await dialog.getByRole("button", { name: "Create account" }).click();
-    await expect(dialog.getByRole("alert").filter({ hasText: "InvalidParameterValue.AccountAlreadyExists" })).toBeVisible({ timeout: 20_000 });
-    await expect(dialog.getByRole("alert")).toContainText(/request id/i);
+    const refusal = dialog.getByRole("alert").filter({ hasText: "InvalidParameterValue.AccountAlreadyExists" });
+    await expect(refusal).toBeVisible({ timeout: 20_000 });
+    await expect(refusal).toContainText(/already exists/);
+    await expect(refusal).toContainText(/request id/i);
     await expect(dialog.getByLabel("User name")).toHaveValue("e2e_report");
     await expect(dialog.getByLabel("Host")).toHaveValue("10.20.%");
     expect((await mariaAccounts(OWNED_MARIADB)).filter((a) => a.userName === "e2e_report")).toHaveLength(1);
@@ -219,7 +300,7 @@ test.describe("database accounts", () => {
     await rowOf(page, "e2e_report").getByRole("button", { name: "Reset password" }).click();
     const reset = page.getByRole("dialog", { name: "Reset the password" });
     await expect(reset).toContainText("e2e_report@10.20.%");
-    const password = await reset.getByLabel("New password").inputValue();
+    const password = await reset.locator("input[name=password]").inputValue();
     await reset.getByRole("button", { name: "Reset password" }).click();
     await expect(reset.getByTestId("once-password")).toHaveText(password, { timeout: 20_000 });
     await reset.getByRole("button", { name: "I have copied it" }).click();
@@ -239,6 +320,15 @@ test.describe("database accounts", () => {
     expect((await mariaAccounts(OWNED_MARIADB)).filter((a) => a.userName.startsWith("e2e_"))).toEqual([]);
 
     await openInstance(page, HUAWEI, OWNED_DDS);
+    seq = await lastSeq();
+    await rowOf(page, "e2e.reader").getByRole("button", { name: "Reset password" }).click();
+    const ddsReset = page.getByRole("dialog", { name: "Reset the password" });
+    await expect(ddsReset).toContainText("admin.e2e.reader");
+    const ddsPassword = await ddsReset.locator("input[name=password]").inputValue();
+    await ddsReset.getByRole("button", { name: "Reset password" }).click();
+    await expect(ddsReset.getByTestId("once-password")).toHaveText(ddsPassword, { timeout: 20_000 });
+    await ddsReset.getByRole("button", { name: "I have copied it" }).click();
+    expect((await callsSince("dds", seq, ["ResetPassword"])).length).toBe(1);
     await rowOf(page, "e2e.nobody").getByRole("button", { name: "Delete" }).click();
     const one = page.getByRole("dialog", { name: "Delete this account" });
     await one.getByRole("button", { name: "Delete account" }).click();
@@ -264,6 +354,23 @@ test.describe("database accounts", () => {
     }
     expect((await mariaAccounts(OWNED_MARIADB)).filter((a) => a.userName === "e2e_lost")).toHaveLength(1);
     expect((await callsSince("mariadb", seq, ["CreateAccount"])).length).toBe(1);
+  });
+
+  test("without the instance's public key the password goes as Password, and the dialog says so", async ({ page }) => {
+    await signInAs(page, "dba");
+    await openInstance(page, TENCENT, "tdsql-demo0003");
+    await emu("POST", "/faults", { service: "mariadb", action: "GetPublicKey", kind: "error", code: "UnsupportedOperation", count: 100 });
+    try {
+      await page.getByRole("button", { name: "Create account" }).click();
+      const dialog = page.getByRole("dialog", { name: "Create a MariaDB account" });
+      await dialog.getByLabel("User name").fill("e2e_plain");
+      await dialog.getByRole("button", { name: "Create account" }).click();
+      await expect(dialog.getByTestId("password-once")).toBeVisible({ timeout: 20_000 });
+      await expect(dialog).toContainText("Sent as Password over HTTPS");
+    } finally {
+      await emu("DELETE", "/faults");
+    }
+    expect((await mariaAccounts("tdsql-demo0003")).some((a) => a.userName === "e2e_plain")).toBe(true);
   });
 
   test("a requester's, an auditor's and a non-owner's direct POST change nothing in the emulator", async ({ page, browser }) => {

@@ -3,6 +3,7 @@ import { captureNextAction, replayAction, signInAnyLanguage } from "./support/au
 import { emu, freeUsers } from "./support/emulator";
 import type { DemoRole } from "./support/env";
 import { missingMessageMarks, untranslatedText } from "./support/untranslated";
+import fixtures from "../emulator/demo-fixtures.json" with { type: "json" };
 
 /*
  * Every role walks the pages its navigation offers in Chinese: no message is missing (no
@@ -108,6 +109,33 @@ test("a field error reads in Chinese in the form, and the server's own check ans
     expect(answer).not.toContain("Say why this access is needed");
   } finally {
     await emu("DELETE", "/faults");
+    await context.close();
+    await backToEnglish(browser, "dba");
+  }
+});
+
+test("the database-account dialogs and their field errors read in Chinese", async ({ browser }) => {
+  const { context, page } = await signInChinese(browser, "dba");
+  try {
+    const { accounts } = (await (await page.request.get("/api/accounts")).json()) as { accounts: { accountId: string; accountName: string }[] };
+    const huawei = accounts.find((a) => a.accountName === "Demo Huawei (AK/SK)")!;
+    await page.goto(`/accounts?account=${huawei.accountId}&scope=${fixtures.huawei.projectId}&instance=${fixtures.huawei.ownerDdsInstanceId}`);
+    // The instance picker and the list, with their state words, read in Chinese too.
+    expect(await untranslatedText(page)).toEqual([]);
+    await expect(page.getByTestId("accounts-list")).toHaveAttribute("data-loaded", "true", { timeout: 30_000 });
+    await page.getByRole("button", { name: "创建用户" }).click();
+    const dialog = page.getByRole("dialog", { name: "创建 DDS 用户" });
+    await dialog.getByRole("button", { name: "移除第 1 个角色" }).click();
+    await dialog.locator("input[name=password]").fill("short");
+    await dialog.getByRole("button", { name: "创建用户" }).click();
+    await expect(dialog.locator("input[name=userName]")).toHaveAttribute("aria-invalid", "true");
+    expect(await missingMessageMarks(page)).toEqual([]);
+    expect(await untranslatedText(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await page.getByRole("row").filter({ hasText: "catalog-app" }).getByRole("button", { name: "重置密码" }).click();
+    await expect(page.getByRole("dialog", { name: "重置密码" })).toBeVisible();
+    expect(await untranslatedText(page)).toEqual([]);
+  } finally {
     await context.close();
     await backToEnglish(browser, "dba");
   }

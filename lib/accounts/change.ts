@@ -120,10 +120,11 @@ async function openDds(actor: Actor, ref: DdsRef) {
 function requireReady(instance: DbInstanceDto) {
   const r = instance.notReady;
   if (!r) return;
-  const name = instance.name || instance.instanceId;
-  if (r.key === "ddsEnhanced") throw actionError("dbInstanceEnhanced", { values: { name }, code: "INSTANCE_NOT_READY" });
-  const state = r.key === "tencentStatus" ? r.statusText : r.key === "ddsStatus" ? r.status : r.action;
-  throw actionError("dbInstanceNotReady", { values: { name, state }, code: "INSTANCE_NOT_READY" });
+  const id = instance.instanceId;
+  if (r.key === "ddsEnhanced") throw actionError("dbInstanceEnhanced", { values: { id }, code: "INSTANCE_NOT_READY" });
+  // The vendor's own state code, which support and the vendor's console use.
+  const state = r.key === "tencentStatus" ? String(r.status ?? "") : r.key === "ddsStatus" ? r.status : r.action;
+  throw actionError("dbInstanceNotReady", { values: { id, vendor: instance.vendor === "tencent" ? "MariaDB" : "DDS", state }, code: "INSTANCE_NOT_READY" });
 }
 
 const who = (actor: Actor) => ({ id: actor.id, email: actor.email, roles: actor.roles });

@@ -148,7 +148,7 @@ function tencentInstance(scope: OpenedScope, i: MariadbInstance, actor: Actor): 
 }
 
 /** DDS answers account calls only on a normal Community Edition instance with nothing in progress. */
-export function ddsNotReady(i: Pick<DdsInstance, "status" | "datastoreType"> & { actions?: string[] }): NotReadyReason | null {
+export function ddsNotReady(i: Pick<DdsInstance, "status" | "datastoreType" | "actions">): NotReadyReason | null {
   if (i.datastoreType && i.datastoreType !== "DDS-Community") return { key: "ddsEnhanced" };
   if ((i.status ?? "") !== "normal") return { key: "ddsStatus", status: i.status ?? "" };
   const action = (i.actions ?? []).find(Boolean);
@@ -169,7 +169,7 @@ function ddsInstance(scope: OpenedScope, i: DdsInstance, actor: Actor): DbInstan
     version: i.datastoreVersion ?? "",
     mode: i.mode ?? null,
     address: node?.privateIp ? `${node.privateIp}${i.port ? `:${i.port}` : ""}` : "",
-    notReady: ddsNotReady(i as DdsInstance & { actions?: string[] }),
+    notReady: ddsNotReady(i),
     maxConnectionsSupported: true,
     canManage: can(actor, "dbAccounts:manage", instanceResource("huawei", i.id)),
   };

@@ -134,7 +134,9 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       const problemsIn = (locale: Locale) => {
         const map = errorMapFor(locale);
         const errors = parsed ? fieldErrorsOf(def.input.safeParse(plain, { error: map }).error ?? parsed.error) : textErrorsOf(unsafe, map);
-        return Object.entries(errors).map(([k, v]) => `${k}: ${v.join("; ")}`).join(" | ").slice(0, 500);
+        // Field paths are identifiers, not words: Chinese text sets them off in quotation marks.
+        const field = (k: string) => (locale === "zh-CN" ? `“${k}”：` : `${k}: `);
+        return Object.entries(errors).map(([k, v]) => `${field(k)}${v.join("; ")}`).join(" | ").slice(0, 500);
       };
       const texts = Object.fromEntries(LOCALES.map((locale) => [locale, problemsIn(locale)]));
       await record({

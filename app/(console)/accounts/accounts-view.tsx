@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { RotateCw, Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { QueryError } from "@/components/query-error";
 import { RelativeTime } from "@/components/relative-time";
@@ -25,20 +25,22 @@ const loadPanel = () => import("./accounts-panel");
 const AccountsPanel = lazy(() => loadPanel().then((m) => ({ default: m.AccountsPanel })));
 
 
-/** Why an instance cannot be picked, in plain words. */
+const TENCENT_STATES: Record<number, string> = { [-2]: "deleted", [-1]: "isolated", 0: "creating", 1: "inFlow", 3: "notInitialised", 4: "initialising", 5: "deleting", 6: "restarting", 7: "migrating" };
+const DDS_STATES: Record<string, string> = {
+  abnormal: "abnormal", creating: "creating", frozen: "frozen", data_disk_full: "diskFull", createfail: "createFailed", enlargefail: "enlargeFailed",
+  CREATE: "creating", RESIZE_FLAVOR: "resizing", MODIFY_PORT: "changingPort", RESTARTING: "restarting",
+};
+const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
+
+/** Why an instance cannot be picked, in plain words, with the vendor's own state code beside them. */
 export function useNotReadyText() {
   const t = useTranslations("Accounts.instances");
-  return (r: NotReadyReason) => {
-    switch (r.key) {
-      case "tencentStatus":
-        return t("notRunning", { state: r.statusText || String(r.status ?? "") });
-      case "ddsStatus":
-        return t("ddsStatus", { state: r.status || "—" });
-      case "ddsAction":
-        return t("ddsAction", { action: r.action });
-      case "ddsEnhanced":
-        return t("ddsEnhanced");
-    }
+  return (r: NotReadyReason): ReactNode => {
+    if (r.key === "ddsEnhanced") return t("ddsEnhanced");
+    const raw = r.key === "tencentStatus" ? String(r.status ?? "") : r.key === "ddsStatus" ? r.status : r.action;
+    const key = (r.key === "tencentStatus" ? TENCENT_STATES[r.status ?? Number.NaN] : DDS_STATES[raw]) ?? "other";
+    const state = t(`state.${key}` as "state.other");
+    return r.key === "tencentStatus" ? t.rich("reasonTencent", { state, code: raw || "—", c: code }) : t.rich("reasonDds", { state, code: raw || "—", c: code });
   };
 }
 

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useFieldArray, useForm, useWatch, type Control, type FieldValues, type UseFormSetError } from "react-hook-form";
 import type { z } from "zod";
 import { CopyButton } from "@/components/copy-button";
@@ -58,6 +58,7 @@ const ADMIN_ROLES = ["readAnyDatabase", "readWriteAnyDatabase", "userAdminAnyDat
 const policyOf = (instance: DbInstanceDto): PasswordPolicyName => (instance.vendor === "tencent" ? "tencent-mariadb" : "huawei-dds");
 const ref = (i: DbInstanceDto) =>
   i.vendor === "tencent" ? { accountId: i.accountId, region: i.region, instanceId: i.instanceId } : { accountId: i.accountId, projectId: i.projectId ?? "", region: i.region, instanceId: i.instanceId };
+const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
 const tag = (chunks: ReactNode) => (
   <span className="font-medium" translate="no">
     {chunks}
@@ -134,7 +135,7 @@ function CreateTencent({ instance, existing, onClose, onDone }: DoneProps & { ex
       password: generatePassword(20, "tencent-mariadb"),
       readOnly: 0,
       delayThresh: "",
-      slaveConst: 0,
+      slaveConst: "",
       maxUserConnections: 0,
       description: "",
       idempotencyKey: newIdempotencyKey(),
@@ -142,6 +143,12 @@ function CreateTencent({ instance, existing, onClose, onDone }: DoneProps & { ex
   });
   const { register, handleSubmit, control, formState, setValue, setError } = form;
   const readOnly = Number(useWatch({ control, name: "readOnly" }) ?? 0);
+  // Fields a mode does not use are sent empty (the schema refuses them there); a read-only mode starts unpinned.
+  useEffect(() => {
+    if (readOnly !== 1 && readOnly !== 2) setValue("delayThresh", "" as never);
+    if (readOnly === 0) setValue("slaveConst", "" as never);
+    else if (form.getValues("slaveConst") === "") setValue("slaveConst", 0 as never);
+  }, [readOnly, setValue, form]);
   const userName = String(useWatch({ control, name: "userName" }) ?? "");
   const host = String(useWatch({ control, name: "host" }) ?? "");
   const duplicate = existing.some((r) => r.userName === userName && (r.host ?? "").toLowerCase() === host.toLowerCase());
@@ -285,10 +292,10 @@ function CreateDds({ instance, existing, onClose, onDone }: DoneProps & { existi
         ) : (
           <form onSubmit={submit} className="grid gap-4" noValidate data-testid="create-dds-form">
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label={t("userName")} required error={e.userName} description={t("userNameHelp")}>
+              <Field label={t("userName")} required error={e.userName} description={t.rich("userNameHelp", { c: code })}>
                 {(p) => <Input {...p} {...register("userName")} autoComplete="off" spellCheck={false} maxLength={80} />}
               </Field>
-              <Field label={t("dbName")} required error={e.dbName} description={t("dbNameHelp")}>
+              <Field label={t("dbName")} required error={e.dbName} description={t.rich("dbNameHelp", { c: code })}>
                 {(p) => <Input {...p} {...register("dbName")} autoComplete="off" spellCheck={false} maxLength={80} className="font-mono" />}
               </Field>
             </div>
@@ -297,7 +304,7 @@ function CreateDds({ instance, existing, onClose, onDone }: DoneProps & { existi
             <fieldset className="grid gap-2 rounded-md border p-3" aria-describedby="dds-roles-help">
               <legend className="px-1 text-sm font-medium">{t("roles")}</legend>
               <p id="dds-roles-help" className="text-xs text-muted-foreground">
-                {t("rolesHelp")}
+                {t.rich("rolesHelp", { c: code })}
               </p>
               <datalist id="dds-role-names">
                 {[...BUILT_IN_ROLES, ...ADMIN_ROLES, ...custom].map((r) => (
@@ -324,7 +331,7 @@ function CreateDds({ instance, existing, onClose, onDone }: DoneProps & { existi
                   <Plus aria-hidden /> {t("addRole")}
                 </Button>
               ) : null}
-              {custom.length ? <p className="text-xs text-muted-foreground">{t("instanceRoles", { roles: custom.join(", ") })}</p> : null}
+              {custom.length ? <p className="text-xs text-muted-foreground">{t.rich("instanceRoles", { roles: custom.join(", "), c: code })}</p> : null}
               <label className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
@@ -389,7 +396,7 @@ function ResetDialogInner({ instance, row, onClose, onDone }: DoneProps & { row:
         <DialogHeader>
           <DialogTitle>{t("title")}</DialogTitle>
           <DialogDescription>
-            {t.rich(tencent ? "descriptionTencent" : "descriptionDds", { user: row.userName, host: row.host ?? "", db: row.dbName ?? "", name: instance.name || instance.instanceId, n: tag })}
+            {t.rich(tencent ? "descriptionTencent" : "descriptionDds", { user: row.userName, host: row.host ?? "", db: row.dbName ?? "", name: instance.name || instance.instanceId, id: instance.instanceId, n: tag })}
           </DialogDescription>
         </DialogHeader>
         {done ? (
@@ -450,25 +457,17 @@ function DeleteDialogInner({ instance, rows, onClose, onDone }: Omit<DoneProps, 
       <DialogContent className="max-w-xl">
         <DialogHeader>
           <DialogTitle>{t("title", { count: rows.length })}</DialogTitle>
-          <DialogDescription>{t.rich(tencent ? "descriptionTencent" : "descriptionDds", { count: rows.length, name, n: tag })}</DialogDescription>
+          <DialogDescription>{t.rich(tencent ? "descriptionTencent" : "descriptionDds", { count: rows.length, name, id: instance.instanceId, n: tag })}</DialogDescription>
         </DialogHeader>
         <ul className="grid max-h-60 gap-1 overflow-y-auto rounded-md border p-2 text-sm" data-testid="delete-items">
           {rows.map((r) => {
             const res = results?.find((x) => x.key === r.key);
+            const [head, tail] = tencent ? [r.userName, `@${r.host ?? ""}`] : [`${r.dbName ?? ""}.`, r.userName];
             return (
               <li key={r.key} className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-mono" translate="no">
-                  {tencent ? (
-                    <>
-                      {r.userName}
-                      <span className="text-muted-foreground">@{r.host}</span>
-                    </>
-                  ) : (
-                    <>
-                      <span className="text-muted-foreground">{r.dbName}.</span>
-                      {r.userName}
-                    </>
-                  )}
+                  <span className={tencent ? undefined : "text-muted-foreground"}>{head}</span>
+                  <span className={tencent ? "text-muted-foreground" : undefined}>{tail}</span>
                 </span>
                 {res ? (
                   <span className={res.ok ? "text-xs text-success" : "text-xs text-destructive"} data-result={res.ok ? "ok" : "failed"}>
