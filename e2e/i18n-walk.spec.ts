@@ -120,9 +120,9 @@ test("the database-account dialogs and their field errors read in Chinese", asyn
     const { accounts } = (await (await page.request.get("/api/accounts")).json()) as { accounts: { accountId: string; accountName: string }[] };
     const huawei = accounts.find((a) => a.accountName === "Demo Huawei (AK/SK)")!;
     await page.goto(`/accounts?account=${huawei.accountId}&scope=${fixtures.huawei.projectId}&instance=${fixtures.huawei.ownerDdsInstanceId}`);
+    await expect(page.getByTestId("accounts-list")).toHaveAttribute("data-loaded", "true", { timeout: 30_000 });
     // The instance picker and the list, with their state words, read in Chinese too.
     expect(await untranslatedText(page)).toEqual([]);
-    await expect(page.getByTestId("accounts-list")).toHaveAttribute("data-loaded", "true", { timeout: 30_000 });
     await page.getByRole("button", { name: "创建用户" }).click();
     const dialog = page.getByRole("dialog", { name: "创建 DDS 用户" });
     await dialog.getByRole("button", { name: "移除第 1 个角色" }).click();

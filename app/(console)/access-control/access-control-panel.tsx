@@ -5,6 +5,7 @@ import { Download, RotateCw, Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
+import { createLazyMessages } from "@/components/lazy-messages";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -23,7 +24,14 @@ const HistoryDialog = lazy(() => loadHistory().then((m) => ({ default: m.History
 
 type Dialog = { kind: RowAction; row: AcRow } | null;
 
-export function AccessControlPanel(props: {
+/** The panel's words (toolbar, columns, dialogs) come with its chunk; the page's first load carries only the summary's. */
+const panelMessages = createLazyMessages({
+  en: () => import("./messages/en.json").then((m) => ({ AccessControl: m.default })),
+  "zh-CN": () => import("./messages/zh-CN.json").then((m) => ({ AccessControl: m.default })),
+});
+export const preloadPanelMessages = panelMessages.preload;
+
+function Panel(props: {
   accounts: AccountOption[];
   rows: AcRow[];
   view: ViewState;
@@ -170,3 +178,5 @@ export function AccessControlPanel(props: {
     </div>
   );
 }
+
+export const AccessControlPanel = panelMessages.withMessages(Panel);

@@ -12,7 +12,7 @@ import { useUrlState } from "@/components/use-url-state";
 import type { LiveSourceDto, ProxyRowDto } from "@/lib/access-control/read";
 import type { SourceDto } from "@/lib/access-control/sources";
 import { acKeys, liveQuery, storedQuery } from "./queries";
-import { indexRows, mergeSources, parseViewState, serializeViewState, summarize, type ExposureFilter, type ViewState } from "./rows";
+import { indexRows, mergeSources, parseViewState, serializeViewState, summarize, type ExposureFilter, type ViewState } from "./view-state";
 
 // The table, its toolbar and dialogs are their own chunk, fetched right after hydration.
 const loadPanel = () => import("./access-control-panel");
@@ -49,7 +49,7 @@ export function AccessControlView({ accounts }: { accounts: AccountOption[] }) {
   const lives = useQueries({ queries: sources.map((s) => liveQuery(s.accountId, s.projectId)) });
 
   useEffect(() => {
-    void loadPanel();
+    void loadPanel().then((m) => m.preloadPanelMessages());
   }, []);
 
   const liveStamp = lives.map((q) => q.dataUpdatedAt).join(",");

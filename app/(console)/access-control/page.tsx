@@ -22,7 +22,7 @@ export default async function AccessControlPage() {
         <EmptyState title={t("noAccount.title")} description={t("noAccount.description")} />
       ) : (
         <Suspense fallback={null}>
-          <ClientMessages namespaces={["AccessControl"]}>
+          <ClientMessages namespaces={["AccessControl"]} only={{ AccessControl: ["summary", "sources", "loadError"] }}>
             <AccessControlView accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />
           </ClientMessages>
         </Suspense>

@@ -5,6 +5,7 @@ import { Download, Plus, RotateCw, Search, Trash2, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
+import { createLazyMessages } from "@/components/lazy-messages";
 import { EmptyState } from "@/components/empty-state";
 import { QueryError } from "@/components/query-error";
 import { RelativeTime } from "@/components/relative-time";
@@ -27,7 +28,14 @@ const DeleteDialog = lazy(() => loadDialogs().then((m) => ({ default: m.DeleteDi
 
 type Dialog = { kind: "create" } | { kind: "reset"; row: AccountRow } | { kind: "delete"; rows: AccountRow[] } | null;
 
-export function AccountsPanel(props: { instance: DbInstanceDto; accountName: string; view: ViewState; setView: (patch: Partial<ViewState>, mode?: "push" | "replace") => void }) {
+/** The panel's words (toolbar, columns, CSV) come with its chunk; the page's first load carries only the pickers'. */
+const panelMessages = createLazyMessages({
+  en: () => import("./messages/en.json").then((m) => ({ Accounts: m.default })),
+  "zh-CN": () => import("./messages/zh-CN.json").then((m) => ({ Accounts: m.default })),
+});
+export const preloadPanelMessages = panelMessages.preload;
+
+function Panel(props: { instance: DbInstanceDto; accountName: string; view: ViewState; setView: (patch: Partial<ViewState>, mode?: "push" | "replace") => void }) {
   const { instance, view, setView } = props;
   const t = useTranslations("Accounts");
   const tColumns = useTranslations("Accounts.columns");
@@ -190,3 +198,5 @@ export function AccountsPanel(props: { instance: DbInstanceDto; accountName: str
     </section>
   );
 }
+
+export const AccountsPanel = panelMessages.withMessages(Panel);

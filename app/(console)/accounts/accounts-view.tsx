@@ -18,7 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useUrlState } from "@/components/use-url-state";
 import type { CloudAccountScopesDto, DbInstanceDto, NotReadyReason } from "@/lib/accounts/instances";
 import { instancesQuery, scopesQuery } from "./queries";
-import { parseViewState, serializeViewState, type ViewState } from "./rows";
+import { parseViewState, serializeViewState, type ViewState } from "./view-state";
 
 // The accounts table, its toolbar and dialogs are their own chunk, fetched right after hydration.
 const loadPanel = () => import("./accounts-panel");
@@ -61,7 +61,7 @@ export function AccountsView() {
   const instance = list.find((i) => i.instanceId === view.instance) ?? null;
 
   useEffect(() => {
-    void loadPanel();
+    void loadPanel().then((m) => m.preloadPanelMessages());
   }, []);
 
   if (scopes.isError) return <QueryError error={scopes.error} title={t("loadError.accounts")} onRetry={() => void scopes.refetch()} />;

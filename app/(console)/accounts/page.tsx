@@ -17,7 +17,7 @@ export default async function AccountsPage() {
     <div className="grid min-w-0 gap-4">
       <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
       <Suspense fallback={null}>
-        <ClientMessages namespaces={["Accounts"]}>
+        <ClientMessages namespaces={["Accounts"]} only={{ Accounts: ["pickers", "instances", "loadError", "noAccount"] }}>
           <AccountsView />
         </ClientMessages>
       </Suspense>
