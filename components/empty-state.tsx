@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Inbox } from "lucide-react";
+import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 
 export type EmptyStateProps = {
@@ -22,5 +23,33 @@ export function EmptyState({ title, description, icon, action, className }: Empt
       {description ? <p className="max-w-sm text-sm text-muted-foreground">{description}</p> : null}
       {action ? <div className="mt-2">{action}</div> : null}
     </div>
+  );
+}
+
+/**
+ * What a filtered list shows with no rows: that there is nothing at all, or that the filters hide
+ * everything, with a way to clear them.
+ */
+export function ListEmptyState(props: {
+  /** The list itself is empty (not only the filtered view). */
+  none: boolean;
+  noneTitle: ReactNode;
+  noneDescription?: ReactNode;
+  filteredTitle: ReactNode;
+  filteredDescription?: ReactNode;
+  clearLabel: string;
+  onClear: () => void;
+}) {
+  if (props.none) return <EmptyState title={props.noneTitle} description={props.noneDescription} />;
+  return (
+    <EmptyState
+      title={props.filteredTitle}
+      description={props.filteredDescription}
+      action={
+        <Button variant="outline" size="sm" onClick={props.onClear}>
+          {props.clearLabel}
+        </Button>
+      }
+    />
   );
 }

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { cloudAccounts } from "@/lib/db/schema";
 import { resolveCloudAccount } from "@/lib/dal/cloud-accounts";
-import { vendorErrorInfo, type VendorErrorInfo } from "@/lib/access-control/collect";
+import type { VendorErrorInfo } from "@/lib/access-control/collect";
 import { projectConnection, type ProjectRef } from "@/lib/access-control/connection";
 import { projectsOf } from "@/lib/access-control/sources";
 import { pacedClientOptions } from "@/lib/pacing/console-pacer";
@@ -220,5 +220,3 @@ export async function findInstance(actor: Actor, scope: OpenedScope, instanceId:
   if (!found || !can(actor, permission, instanceResource(found.vendor, found.instanceId))) throw actionError("dbInstanceNotFound", { code: "NOT_FOUND" });
   return found;
 }
-
-export { vendorErrorInfo };

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { createLazyMessages } from "@/components/lazy-messages";
-import { EmptyState } from "@/components/empty-state";
+import { ListEmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -150,19 +150,15 @@ function Panel(props: {
         rowHeight={48}
         rowClassName={(r) => (r.exposure ? "bg-destructive/5" : undefined)}
         empty={
-          rows.length === 0 ? (
-            <EmptyState title={t("empty.none")} description={t("empty.noneDescription")} />
-          ) : (
-            <EmptyState
-              title={t("empty.filtered")}
-              description={t("empty.filteredDescription")}
-              action={
-                <Button variant="outline" size="sm" onClick={clearFilters}>
-                  {t("toolbar.clearFilters")}
-                </Button>
-              }
-            />
-          )
+          <ListEmptyState
+            none={rows.length === 0}
+            noneTitle={t("empty.none")}
+            noneDescription={t("empty.noneDescription")}
+            filteredTitle={t("empty.filtered")}
+            filteredDescription={t("empty.filteredDescription")}
+            clearLabel={t("toolbar.clearFilters")}
+            onClear={clearFilters}
+          />
         }
       />
       <p aria-live="polite" className="sr-only" data-testid="announce">

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { createLazyMessages } from "@/components/lazy-messages";
-import { EmptyState } from "@/components/empty-state";
+import { ListEmptyState } from "@/components/empty-state";
 import { QueryError } from "@/components/query-error";
 import { RelativeTime } from "@/components/relative-time";
 import { Alert } from "@/components/ui/alert";
@@ -160,19 +160,15 @@ function Panel(props: { instance: DbInstanceDto; accountName: string; view: View
           onSelectedChange={manage ? setSelected : undefined}
           rowHeight={44}
           empty={
-            rows.length === 0 ? (
-              <EmptyState title={t("empty.none")} description={t("empty.noneDescription")} />
-            ) : (
-              <EmptyState
-                title={t("empty.filtered")}
-                description={t("empty.filteredDescription")}
-                action={
-                  <Button variant="outline" size="sm" onClick={clearFilters}>
-                    {t("toolbar.clearFilters")}
-                  </Button>
-                }
-              />
-            )
+            <ListEmptyState
+              none={rows.length === 0}
+              noneTitle={t("empty.none")}
+              noneDescription={t("empty.noneDescription")}
+              filteredTitle={t("empty.filtered")}
+              filteredDescription={t("empty.filteredDescription")}
+              clearLabel={t("toolbar.clearFilters")}
+              onClear={clearFilters}
+            />
           }
         />
       )}

@@ -100,6 +100,24 @@ function PasswordOnce(props: { heading: string; identity: string; password: stri
   );
 }
 
+/** The server's refusal, then Cancel and the submit button with its pending state. */
+function FormActions(props: { error: { message?: string } | undefined; pending: boolean; onCancel: () => void; submitLabel: string }) {
+  const c = useTranslations("AccountsForms.common");
+  return (
+    <>
+      <FormError error={props.error} />
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={props.onCancel} disabled={props.pending}>
+          {c("cancel")}
+        </Button>
+        <Button type="submit" disabled={props.pending}>
+          {props.pending ? <Spinner className="size-4" /> : null} {props.pending ? c("submitting") : props.submitLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
+
 interface DoneProps {
   instance: DbInstanceDto;
   onClose: () => void;
@@ -121,7 +139,6 @@ const TENCENT_FIELDS = ["userName", "host", "password", "readOnly", "delayThresh
 
 function CreateTencent({ instance, existing, onClose, onDone }: DoneProps & { existing: readonly AccountRow[] }) {
   const t = useTranslations("AccountsForms.createTencent");
-  const c = useTranslations("AccountsForms.common");
   const errorMap = useErrorMap();
   const [done, setDone] = useState<{ identity: string; password: string; answer: ChangeAnswer } | null>(null);
   type In = z.input<typeof createMariadbAccountInput>;
@@ -222,15 +239,7 @@ function CreateTencent({ instance, existing, onClose, onDone }: DoneProps & { ex
                 {(p) => <Input {...p} {...register("description")} autoComplete="off" maxLength={300} />}
               </Field>
             </div>
-            <FormError error={formState.errors.root?.serverError} />
-            <div className="flex justify-end gap-2">
-              <Button variant="ghost" onClick={onClose} disabled={pending}>
-                {c("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? <Spinner className="size-4" /> : null} {pending ? c("submitting") : t("submit")}
-              </Button>
-            </div>
+            <FormActions error={formState.errors.root?.serverError} pending={pending} onCancel={onClose} submitLabel={t("submit")} />
           </form>
         )}
       </DialogContent>
@@ -242,7 +251,6 @@ const DDS_FIELDS = ["userName", "password", "dbName", "roles", "noPrivileges"] a
 
 function CreateDds({ instance, existing, onClose, onDone }: DoneProps & { existing: readonly AccountRow[] }) {
   const t = useTranslations("AccountsForms.createDds");
-  const c = useTranslations("AccountsForms.common");
   const errorMap = useErrorMap();
   const [done, setDone] = useState<{ identity: string; password: string; answer: ChangeAnswer } | null>(null);
   type In = z.input<typeof createDdsUserInput>;
@@ -348,15 +356,7 @@ function CreateDds({ instance, existing, onClose, onDone }: DoneProps & { existi
               {rolesError ? <p className="text-xs font-medium text-destructive" role="alert">{rolesError}</p> : null}
               {e.noPrivileges?.message ? <p className="text-xs font-medium text-destructive">{e.noPrivileges.message}</p> : null}
             </fieldset>
-            <FormError error={formState.errors.root?.serverError} />
-            <div className="flex justify-end gap-2">
-              <Button variant="ghost" onClick={onClose} disabled={pending}>
-                {c("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? <Spinner className="size-4" /> : null} {pending ? c("submitting") : t("submit")}
-              </Button>
-            </div>
+            <FormActions error={formState.errors.root?.serverError} pending={pending} onCancel={onClose} submitLabel={t("submit")} />
           </form>
         )}
       </DialogContent>
@@ -370,7 +370,6 @@ function CreateDialogInner(props: DoneProps & { existing: readonly AccountRow[] 
 
 function ResetDialogInner({ instance, row, onClose, onDone }: DoneProps & { row: AccountRow }) {
   const t = useTranslations("AccountsForms.reset");
-  const c = useTranslations("AccountsForms.common");
   const errorMap = useErrorMap();
   const tencent = instance.vendor === "tencent";
   const schema = tencent ? resetMariadbPasswordInput : resetDdsPasswordInput;
@@ -405,15 +404,7 @@ function ResetDialogInner({ instance, row, onClose, onDone }: DoneProps & { row:
           <form onSubmit={submit} className="grid gap-4" noValidate data-testid="reset-form">
             <PasswordField control={control as Control<FieldValues>} name="password" label={t("password")} required policy={policy} />
             <Alert variant="warning">{t("warning")}</Alert>
-            <FormError error={formState.errors.root?.serverError as { message?: string } | undefined} />
-            <div className="flex justify-end gap-2">
-              <Button variant="ghost" onClick={onClose} disabled={pending}>
-                {c("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? <Spinner className="size-4" /> : null} {pending ? c("submitting") : t("submit")}
-              </Button>
-            </div>
+            <FormActions error={formState.errors.root?.serverError as { message?: string } | undefined} pending={pending} onCancel={onClose} submitLabel={t("submit")} />
           </form>
         )}
       </DialogContent>
