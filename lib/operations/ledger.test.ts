@@ -17,7 +17,7 @@ import type { StoredWords } from "@/lib/db/schema";
  */
 
 type Mode = "ok" | "lost-applied" | "lost-not-applied" | "refused" | "throttled" | "crash-applied";
-const vendor = { things: new Set<string>(), calls: 0, mode: "ok" as Mode, hold: null as Promise<void> | null, readable: true };
+const vendor = { things: new Set<string>(), calls: 0, mode: "ok" as Mode, hold: null as Promise<void> | null, readable: true, verifiable: true };
 
 const lostAnswer = () => new ProviderError({ vendor: "alibaba", service: "test", action: "Make", kind: "timeout", code: "Timeout", outcomeUnknown: true });
 
@@ -44,6 +44,7 @@ const thing = defineOperationKind<{ name: string }, typeof vendor>({
   },
   async reconcile(p, ctx) {
     if (!ctx.client.readable) return null;
+    if (!ctx.client.verifiable) return { happened: "unverifiable" };
     return ctx.client.things.has(p.name) ? { happened: true, result: { name: p.name } } : { happened: false };
   },
   auditParams: (p) => ({ name: p.name }),
@@ -168,6 +169,24 @@ describe("lost answers and reconciliation", () => {
     expect(await reconcileOperation(deps, id, { now: later(120_000) })).toBe("done");
     expect(await rowOf(req.idempotencyKey)).toMatchObject({ status: "failed", errorCode: "NOT_APPLIED" });
     expect(vendor.things.has("f")).toBe(false);
+  });
+
+  it("settles a lost answer no read can judge as failed, says so, and stops asking the vendor", async () => {
+    vendor.mode = "lost-applied";
+    const req = request("u");
+    await runOperation(thing, req, deps);
+    const id = (await rowOf(req.idempotencyKey)).id;
+    vendor.verifiable = false;
+    try {
+      expect(await reconcileOperation(deps, id, { now: later(120_000) })).toBe("done");
+    } finally {
+      vendor.verifiable = true;
+    }
+    const row = await rowOf(req.idempotencyKey);
+    expect(row).toMatchObject({ status: "failed", errorCode: "OUTCOME_UNVERIFIABLE" });
+    expect(wordsText(row.errorWords as StoredWords, "en")).toContain("cannot tell afterwards");
+    expect(audits.filter((a) => a.action === "test.reconcile" && a.target === "thing:u")).toMatchObject([{ actor: null, outcome: "failure" }]);
+    expect(await findOpenWork(deps, later(600_000))).not.toContain(id);
   });
 
   it("takes over a dead runner's row once its lease expired, and writes the outcome entry its intent lacks", async () => {
