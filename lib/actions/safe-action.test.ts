@@ -147,7 +147,7 @@ describe("defineAction", () => {
     // Worded for every reader when written: English, and Chinese for the audit page in Chinese.
     const message = (state.audit[0] as { message: StoredWords }).message;
     expect(wordsText(message, "en")).toMatch(/^tags\.1: .*NUL/);
-    expect(wordsText(message, "zh-CN")).toMatch(/^tags\.1: .*[\u4e00-\u9fff]/);
+    expect(wordsText(message, "zh-CN")).toMatch(/^“tags\.1”：.*[\u4e00-\u9fff]/);
     expect(cloudCall).not.toHaveBeenCalled();
   });
 

@@ -87,7 +87,7 @@ export const taurusSwitch = defineOperationKind<SwitchParams, TaurusApi>({
       const done = await ctx.client.switchAccessControl({ instanceId: p.instanceId, proxyId: p.proxyId, open: p.open }, { signal: ctx.signal });
       return { result: { open: done.open }, vendorRequestId: done.requestId ?? null };
     } catch (error) {
-      return settleLostAnswer(error, ctx, p, (now) => now.open === p.open, { open: p.open });
+      return await settleLostAnswer(error, ctx, p, (now) => now.open === p.open, { open: p.open });
     } finally {
       await afterCall(p);
     }
@@ -112,7 +112,7 @@ export const taurusRules = defineOperationKind<RulesParams, TaurusApi>({
       const done = await ctx.client.setAccessControl({ instanceId: p.instanceId, proxyId: p.proxyId, type: p.type, ipList: p.ipList }, { signal: ctx.signal });
       return { result: { type: p.type, count: p.ipList.length }, vendorRequestId: done.requestId ?? null };
     } catch (error) {
-      return settleLostAnswer(error, ctx, p, (now) => sameRules(now, { type: p.type, ipList: p.ipList }), { type: p.type, count: p.ipList.length });
+      return await settleLostAnswer(error, ctx, p, (now) => sameRules(now, { type: p.type, ipList: p.ipList }), { type: p.type, count: p.ipList.length });
     } finally {
       await afterCall(p);
     }
