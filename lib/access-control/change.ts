@@ -145,7 +145,7 @@ export async function switchAccessControl(actor: Actor, input: SwitchAccessContr
       audit: {
         action: "access-control.switch",
         params: {},
-        wrapper: { correlationId: ctx.correlationId, recordIntent: () => ctx.recordIntent({ target, params: intentParams(o, input, { open: input.open, before: { open: before.open } }) }) },
+        wrapper: { correlationId: ctx.correlationId, afterOutcome: ctx.afterOutcome, recordIntent: () => ctx.recordIntent({ target, params: intentParams(o, input, { open: input.open, before: { open: before.open } }) }) },
       },
       client: o.client,
     },
@@ -180,6 +180,7 @@ export async function setAccessControlRules(actor: Actor, input: SetAccessContro
         params: {},
         wrapper: {
           correlationId: ctx.correlationId,
+          afterOutcome: ctx.afterOutcome,
           recordIntent: () => ctx.recordIntent({ target, params: intentParams(o, input, { type: next.type, count: next.ipList.length, beforeType: before.type, beforeCount: before.ipList.length }) }),
         },
       },

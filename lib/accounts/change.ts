@@ -173,7 +173,7 @@ async function runSingle<P extends Record<string, unknown>>(actor: Actor, ctx: A
       target: c.target,
       params: c.params,
       actor: who(actor),
-      audit: { action: c.action, params: {}, wrapper: { correlationId: ctx.correlationId, recordIntent: () => ctx.recordIntent({ target: c.target, params: c.intent }) } },
+      audit: { action: c.action, params: {}, wrapper: { correlationId: ctx.correlationId, afterOutcome: ctx.afterOutcome, recordIntent: () => ctx.recordIntent({ target: c.target, params: c.intent }) } },
       client: c.scope.client,
       transient: c.password ? { password: c.password } : undefined,
     },

@@ -60,7 +60,31 @@ beforeEach(() => {
   cloudCall.mockClear();
 });
 
+const afterOutcomeRan = vi.fn(async () => undefined);
+const marked = defineAction({
+  name: "proxy-access.grant",
+  input: grantInput,
+  permission: "proxyAccess:grant",
+  resource: (input) => `dms-instance:${input.proxy}`,
+  handler: async (_input, ctx) => {
+    await ctx.recordIntent();
+    ctx.afterOutcome(afterOutcomeRan);
+    return { ok: true };
+  },
+});
+
 describe("defineAction", () => {
+  it("runs what waited for the outcome entry only once that entry is written", async () => {
+    state.actor = actor(["admin"]);
+    afterOutcomeRan.mockClear();
+    await marked({ proxy: "1", password: "longenough" });
+    expect(state.audit.map((a) => a.outcome)).toEqual(["intent", "success"]);
+    expect(afterOutcomeRan).toHaveBeenCalledTimes(1);
+    state.failAuditOutcome = "success";
+    await marked({ proxy: "1", password: "longenough" });
+    expect(afterOutcomeRan).toHaveBeenCalledTimes(1);
+  });
+
   it("refuses a caller without a session and audits the attempt", async () => {
     const result = await grant({ proxy: "1", password: "longenough" });
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });

@@ -33,6 +33,8 @@ export interface ActionContext {
    * ("failure") of its items failed; see lib/audit/outcomes.ts.
    */
   setOutcome(details: OutcomeDetails): void;
+  /** Runs `fn` after this action's outcome entry was written (not when writing it failed). */
+  afterOutcome(fn: () => Promise<void>): void;
 }
 
 export interface OutcomeDetails {
@@ -176,6 +178,15 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const correlationId = randomUUID();
     let intentWritten = false;
     const outcome: Omit<OutcomeDetails, "target"> = {};
+    const afterOutcome: (() => Promise<void>)[] = [];
+    /** The outcome entry, then what waited for it; a failed write leaves those to reconciliation. */
+    const recordOutcome = async (entry: Entry) => {
+      const written = await audit(entry).then(
+        () => true,
+        (error) => (logAuditFailure(def.name, entry.outcome, error), false),
+      );
+      if (written) for (const fn of afterOutcome) await fn().catch(() => undefined);
+    };
     const ctx: ActionContext = {
       actor,
       meta,
@@ -194,6 +205,9 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         if (details.target) target = details.target;
         Object.assign(outcome, details);
       },
+      afterOutcome(fn) {
+        afterOutcome.push(fn);
+      },
     };
 
     let data: T;
@@ -202,7 +216,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     } catch (error) {
       unstable_rethrow(error);
       const failure = describeFailure(error, def.name, await currentLocale(actor.locale));
-      await record({
+      await recordOutcome({
         actor: who,
         outcome: "failure",
         target,
@@ -216,7 +230,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     }
     // The change has happened; a failed outcome write must not report it as failed. The intent
     // entry and the operation record still tell reconciliation what was attempted.
-    await record({
+    await recordOutcome({
       actor: who,
       outcome: outcome.outcome ?? "success",
       target,

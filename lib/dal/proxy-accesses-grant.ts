@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditSpec } from "@/lib/operations/audit";
 import { actionError } from "@/lib/actions/action-error";
 import { ALREADY_GRANTED, dmsGrant, GRANT_KIND, type GrantHint } from "@/lib/operations/dms-proxy-access";
 import type { OperationRow } from "@/lib/operations/kinds";
@@ -38,7 +39,7 @@ export interface GrantResult {
 
 export interface GrantOptions {
   /** The action wrapper's audit pair: it writes the intent right before CreateProxyAccess, and the outcome. */
-  wrapper?: { correlationId: string; recordIntent: () => Promise<void> };
+  wrapper?: AuditSpec["wrapper"];
   /** Audit action and params when the ledger writes the pair itself (bulk items). */
   audit?: { action: string; params: Record<string, unknown> };
   hint?: GrantHint;

@@ -201,7 +201,7 @@ export async function grantProxyAccess(actor: Actor, input: GrantProxyAccessInpu
       idempotencyKey: input.idempotencyKey,
       actor: { id: actor.id, email: actor.email, roles: actor.roles },
     },
-    { wrapper: { correlationId: ctx.correlationId, recordIntent: () => ctx.recordIntent({ target, params: { instanceId: scope.instanceId, userName: name } }) } },
+    { wrapper: { correlationId: ctx.correlationId, afterOutcome: ctx.afterOutcome, recordIntent: () => ctx.recordIntent({ target, params: { instanceId: scope.instanceId, userName: name } }) } },
   );
   ctx.setOutcome({
     target,

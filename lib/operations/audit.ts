@@ -31,7 +31,12 @@ export interface AuditSpec {
    * Set when a server action's wrapper owns the audit pair: it writes the intent (recordIntent) and
    * the outcome (after the handler returns) under its own correlation id.
    */
-  wrapper?: { correlationId: string; recordIntent: () => Promise<void> };
+  wrapper?: {
+    correlationId: string;
+    recordIntent: () => Promise<void>;
+    /** Runs `done` once the wrapper's outcome entry is written (so reconciliation need not look for it). */
+    afterOutcome?: (done: () => Promise<void>) => void;
+  };
   /** Extra outcome params and message for a success (e.g. the new access id). */
   onSuccess?: (result: Record<string, unknown>) => { params?: Record<string, unknown>; message?: StoredWords | null };
 }

@@ -99,6 +99,18 @@ describe("runOperation", () => {
     expect((await rowOf(req.idempotencyKey)).outcomeAuditedAt).not.toBeNull();
   });
 
+  it("under an action wrapper, marks the row's outcome as audited once the wrapper wrote it, so no sweep looks for it", async () => {
+    const waiting: (() => Promise<void>)[] = [];
+    const req = request("w", { audit: { action: "test.create", params: {}, wrapper: { correlationId: randomUUID(), recordIntent: async () => undefined, afterOutcome: (done) => void waiting.push(done) } } });
+    await runOperation(thing, req, deps);
+    expect((await rowOf(req.idempotencyKey)).outcomeAuditedAt).toBeNull();
+    expect(waiting).toHaveLength(1);
+    await waiting[0]!();
+    const row = await rowOf(req.idempotencyKey);
+    expect(row.outcomeAuditedAt).not.toBeNull();
+    expect(await findOpenWork(deps, later(600_000))).not.toContain(row.id);
+  });
+
   it("refuses a second change of the same thing while the first is at the vendor, and frees it after", async () => {
     let release!: () => void;
     vendor.hold = new Promise((r) => (release = r));

@@ -212,6 +212,8 @@ async function callVendor(
     s = retryable && req.background && !req.background.final ? { ...failed, status: "retrying" } : failed;
   }
   const settled = await settle(kind, row, s, deps);
+  // The wrapper writes the outcome entry when the action returns; the row is marked then, not found by the sweep later.
+  if (spec.wrapper?.afterOutcome && settled && settled.status !== "unknown") spec.wrapper.afterOutcome(() => markOutcomeAudited(deps.db, row.id, correlationId));
   if (!spec.wrapper && settled) {
     await deps
       .audit(outcomeEntry(row, spec, actor, correlationId, s))
