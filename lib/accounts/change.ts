@@ -25,7 +25,7 @@ import type { AnyKind, OperationRow } from "@/lib/operations/kinds";
 import { runOperation } from "@/lib/operations/ledger";
 import { describeFailure } from "@/lib/actions/failure";
 import { currentLocale } from "@/lib/i18n/request-locale";
-import { findInstance, openScope, type DbInstanceDto, type DbVendor, type OpenedScope } from "./instances";
+import { findInstance, openScope, type DbInstanceDto, type OpenedScope } from "./instances";
 
 /*
  * Creating, resetting and deleting database accounts. Each opens the scope (the actor may use the
@@ -349,4 +349,3 @@ export async function deleteDdsUsers(actor: Actor, input: DeleteDdsUsers, ctx: A
   return deleteEach(actor, ctx, scope, ddsDelete as unknown as AnyKind, DDS_DELETE_KIND, DDS_DELETE_ITEM_ACTION, items, input.idempotencyKey, intent);
 }
 
-export type { DbVendor };
